@@ -24,6 +24,7 @@ public final class TextRegionDetector implements AutoCloseable {
   private final Mat binary = new Mat();
   private final Mat closed = new Mat();
   private final Mat hierarchy = new Mat();
+  private final Mat textMask = new Mat();
   private final Mat gradKernel = Imgproc.getStructuringElement(Imgproc.MORPH_ELLIPSE, new Size(3, 3));
 
   /** Fraction (0–1) of {@code grey}'s area covered by text-like boxes. */
@@ -35,13 +36,16 @@ public final class TextRegionDetector implements AutoCloseable {
     // Otsu on a flat frame picks a tiny threshold; require real contrast.
     Imgproc.threshold(gradient, closed, 40, 255, Imgproc.THRESH_BINARY);
     Core.bitwise_and(binary, closed, binary);
-    int closeWidth = Math.max(3, w / 60);
+    int closeWidth = Math.max(5, w / 40);
     Mat kernel = Imgproc.getStructuringElement(Imgproc.MORPH_RECT, new Size(closeWidth, 1));
     Imgproc.morphologyEx(binary, closed, Imgproc.MORPH_CLOSE, kernel);
     kernel.release();
     List<MatOfPoint> contours = new ArrayList<>();
-    Imgproc.findContours(closed.clone(), contours, hierarchy, Imgproc.RETR_EXTERNAL, Imgproc.CHAIN_APPROX_SIMPLE);
-    double area = 0;
+    // All contours, not just outer ones: subtitles often sit inside a box whose outline is itself a
+    // contour. Accepted boxes are painted into a mask so nested ones are not counted twice.
+    Imgproc.findContours(closed.clone(), contours, hierarchy, Imgproc.RETR_LIST, Imgproc.CHAIN_APPROX_SIMPLE);
+    textMask.create(h, w, CvType.CV_8UC1);
+    textMask.setTo(new org.opencv.core.Scalar(0));
     double minHeight = Math.max(6, h * 0.02);
     double maxHeight = h * 0.2;
     for (MatOfPoint c : contours) {
@@ -58,10 +62,10 @@ public final class TextRegionDetector implements AutoCloseable {
       roiClosed.release();
       // Letters: many strokes (edge fill 20-80%) that close into a solid band.
       if (fill >= 0.2 && fill <= 0.8 && closedFill >= 0.6 && hasStrokeRhythm(binary, r)) {
-        area += r.area();
+        Imgproc.rectangle(textMask, r.tl(), r.br(), new org.opencv.core.Scalar(255), -1);
       }
     }
-    return Math.min(1.0, area / ((double) w * h));
+    return Core.countNonZero(textMask) / ((double) w * h);
   }
 
   /**
@@ -95,6 +99,7 @@ public final class TextRegionDetector implements AutoCloseable {
     binary.release();
     closed.release();
     hierarchy.release();
+    textMask.release();
     gradKernel.release();
   }
 

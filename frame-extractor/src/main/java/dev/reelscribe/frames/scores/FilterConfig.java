@@ -41,7 +41,7 @@ public record FilterConfig(
   }
 
   public static FilterConfig defaults() {
-    return new FilterConfig(1.0, 0.003, 0.9, 20, 25, 235, 12, 20, 0.02, 0.0);
+    return new FilterConfig(1.0, 0.003, 0.9, 20, 25, 235, 12, 20, 0.01, 0.0);
   }
 
   public FilterConfig withMinSeconds(double value) {
