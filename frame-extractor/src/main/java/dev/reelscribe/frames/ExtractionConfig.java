@@ -10,7 +10,7 @@ import dev.reelscribe.frames.shots.ShotConfig;
  * <p>{@link #fingerprint()} covers what changes clip spans and scores (analysis and shots), not the
  * filter thresholds: re-filtering keeps the clip ids.
  */
-public record ExtractionConfig(AnalysisConfig analysis, ShotConfig shots, FilterConfig filter) {
+public record ExtractionConfig(AnalysisConfig analysis, ShotConfig shots, FilterConfig filter) implements java.io.Serializable {
   public ExtractionConfig {
     if (analysis == null || shots == null || filter == null) {
       throw new IllegalArgumentException("analysis, shots and filter are required");

@@ -19,7 +19,7 @@ public record AnalysisConfig(
     double flowPerSecond,
     int textSize,
     double textPerSecond,
-    Duration timeout) {
+    Duration timeout) implements java.io.Serializable {
 
   public AnalysisConfig {
     if (analysisSize < 32 || flowSize < 32 || textSize < 64) {

@@ -7,7 +7,7 @@ package dev.reelscribe.frames.sampling;
  * @param maxSide longest side of a stored frame, pixels (never upscaled)
  * @param jpegQuality JPEG quality, 1–100
  */
-public record SamplingConfig(SamplingStrategy strategy, int maxSide, int jpegQuality) {
+public record SamplingConfig(SamplingStrategy strategy, int maxSide, int jpegQuality) implements java.io.Serializable {
   public SamplingConfig {
     if (strategy == null) {
       throw new IllegalArgumentException("strategy is required");

@@ -12,7 +12,7 @@ import java.util.Locale;
  *   <li>{@code per-shot}: the middle frame (clips are single shots, so one frame per shot)
  * </ul>
  */
-public sealed interface SamplingStrategy {
+public sealed interface SamplingStrategy extends java.io.Serializable {
 
   /** Source frame numbers to sample from {@code [start, end)}, ascending and distinct. */
   long[] frames(long start, long end, double fps);

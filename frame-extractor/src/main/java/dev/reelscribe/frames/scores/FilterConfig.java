@@ -25,7 +25,7 @@ public record FilterConfig(
     double minContrast,
     double maxNoise,
     double maxTextArea,
-    double maxGarbageFrames) {
+    double maxGarbageFrames) implements java.io.Serializable {
 
   public FilterConfig {
     if (minSeconds < 0 || minMotion < 0 || minSharpness < 0 || minContrast < 0 || maxNoise <= 0) {

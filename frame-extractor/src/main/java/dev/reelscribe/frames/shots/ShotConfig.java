@@ -17,7 +17,7 @@ public record ShotConfig(
     int window,
     double minShotSeconds,
     double minClipSeconds,
-    double maxClipSeconds) {
+    double maxClipSeconds) implements java.io.Serializable {
 
   public ShotConfig {
     if (!(adaptiveRatio > 1)) {

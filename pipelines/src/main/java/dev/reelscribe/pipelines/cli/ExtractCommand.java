@@ -1,0 +1,156 @@
+package dev.reelscribe.pipelines.cli;
+
+import dev.reelscribe.pipelines.extract.ExtractMetrics;
+import dev.reelscribe.pipelines.extract.ExtractOptions;
+import dev.reelscribe.pipelines.extract.ExtractPipeline;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reelscribe extract}: videos → single-shot clips, scores, tags, sampled frames. */
+@Command(
+    name = "extract",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+        "Splits videos into single-shot clips, scores and filters them, samples frames and writes",
+        "clips/<clipId>.mp4, records/{sources,clips,rejected,frames}/part-*.{parquet,jsonl},",
+        "failed/part-*.jsonl and run.json under --output.",
+        "",
+        "Other --flags go to Apache Beam, e.g. --runner=FlinkRunner --flinkMaster=[local]",
+        "or --flinkMaster=host:8081; gs:// paths use Google credentials (or --gcsEndpoint)."},
+    footer = {"", "Example:", "  reelscribe extract --input testdata/videos --output out/extract --sampling fps:1"})
+public final class ExtractCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", paramLabel = "DIR|GLOB|FILE|MANIFEST",
+      description = "Videos: a directory, a glob, one file, or a manifest .txt (one path or uri a line); "
+          + "local or gs://. Default: the bundled test videos (${DEFAULT-VALUE}).")
+  String input = defaultInput();
+
+  @Option(names = "--output", paramLabel = "DIR", description = "Output directory, local or gs://. Default: ${DEFAULT-VALUE}.")
+  String output = "reelscribe-out/extract";
+
+  @Option(names = "--sampling", paramLabel = "SPEC",
+      description = "Frames to sample per clip: uniform:N, fps:R or per-shot. Default: ${DEFAULT-VALUE}.")
+  String sampling = "uniform:8";
+
+  @Option(names = "--frame-max-side", paramLabel = "PX", description = "Longest side of a sampled frame. Default: ${DEFAULT-VALUE}.")
+  int frameMaxSide = 512;
+
+  @Option(names = "--jpeg-quality", paramLabel = "Q", description = "JPEG quality 1-100. Default: ${DEFAULT-VALUE}.")
+  int jpegQuality = 90;
+
+  @Option(names = "--min-clip-seconds", paramLabel = "S", description = "Shorter clips are tagged too_short. Default: ${DEFAULT-VALUE}.")
+  double minClipSeconds = 1.0;
+
+  @Option(names = "--max-clip-seconds", paramLabel = "S", description = "Longer shots are cut into pieces. Default: ${DEFAULT-VALUE}.")
+  double maxClipSeconds = 10.0;
+
+  @Option(names = "--decode-timeout", paramLabel = "S", description = "Per-file decoding time bound, seconds. Default: ${DEFAULT-VALUE}.")
+  int decodeTimeoutSeconds = 600;
+
+  @Option(names = "--filter", paramLabel = "default|none",
+      description = "Quality filter: 'default' thresholds, or 'none' (keep every clip long enough). Default: ${DEFAULT-VALUE}.")
+  String filter = "default";
+
+  @Option(names = "--no-clips", description = "Do not write clip mp4 files (records and frames only).")
+  boolean noClips;
+
+  @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
+
+  static String defaultInput() {
+    String home = System.getProperty("reelscribe.home", System.getenv().getOrDefault("REELSCRIBE_HOME", "."));
+    return Path.of(home, "testdata", "videos").toString();
+  }
+
+  /** The Beam options these flags stand for; leftover flags go to Beam as they are. */
+  ExtractOptions options() {
+    List<String> args = new ArrayList<>(beamArgs);
+    args.add("--input=" + input);
+    args.add("--output=" + output);
+    args.add("--sampling=" + sampling);
+    args.add("--frameMaxSide=" + frameMaxSide);
+    args.add("--jpegQuality=" + jpegQuality);
+    args.add("--minClipSeconds=" + minClipSeconds);
+    args.add("--maxClipSeconds=" + maxClipSeconds);
+    args.add("--decodeTimeoutSeconds=" + decodeTimeoutSeconds);
+    args.add("--filter=" + filter);
+    args.add("--encodeClips=" + !noClips);
+    PipelineOptionsFactory.register(ExtractOptions.class);
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().as(ExtractOptions.class);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!input.contains("://") && !Files.exists(Path.of(input)) && !input.contains("*")) {
+      err.println("reelscribe extract: --input " + input + " does not exist");
+      return 2;
+    }
+    ExtractOptions options = options();
+    boolean direct = options.getRunner().equals(DirectRunner.class);
+    if (direct) {
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    ExtractPipeline.applyTransforms(pipeline, options);
+
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    err.println("reelscribe extract: " + input + " -> " + output + " on " + options.getRunner().getSimpleName());
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = direct ? Progress.follow(result, err, t0) : result.waitUntilFinish();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, Long> counts = RunReport.counters(result, ExtractMetrics.NAMESPACE);
+
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("command", "extract");
+    report.put("reelscribeVersion", Version.VALUE);
+    report.put("state", state.toString());
+    report.put("startedAt", started.toString());
+    report.put("seconds", Math.round(seconds * 10) / 10.0);
+    report.put("runner", options.getRunner().getSimpleName());
+    report.put("counts", counts);
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("input", input);
+    config.put("output", output);
+    config.put("sampling", sampling);
+    config.put("frameMaxSide", frameMaxSide);
+    config.put("jpegQuality", jpegQuality);
+    config.put("minClipSeconds", minClipSeconds);
+    config.put("maxClipSeconds", maxClipSeconds);
+    config.put("decodeTimeoutSeconds", decodeTimeoutSeconds);
+    config.put("filter", filter);
+    config.put("encodeClips", !noClips);
+    report.put("config", config);
+    String runJson = (output.endsWith("/") ? output : output + "/") + "run.json";
+    RunReport.write(runJson, report);
+
+    err.println(Progress.line(counts, t0));
+    out.printf("%s in %.1f s: %d videos (%d failed), %d clips kept, %d rejected, %d frames; see %s%n",
+        state, seconds,
+        counts.getOrDefault(ExtractMetrics.VIDEOS_MATCHED, 0L),
+        counts.getOrDefault(ExtractMetrics.VIDEOS_FAILED, 0L),
+        counts.getOrDefault(ExtractMetrics.CLIPS_RENDERED, 0L),
+        counts.getOrDefault(ExtractMetrics.CLIPS_REJECTED, 0L),
+        counts.getOrDefault(ExtractMetrics.FRAMES_SAMPLED, 0L),
+        runJson);
+    return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+}

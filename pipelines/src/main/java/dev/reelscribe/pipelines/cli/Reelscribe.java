@@ -1,0 +1,45 @@
+package dev.reelscribe.pipelines.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code reelscribe} command line: one root command, one subcommand per job.
+ *
+ * <pre>
+ * reelscribe extract --input videos/ --output out/
+ * reelscribe extract --input gs://bucket/raw/ --output gs://bucket/clips/ --runner=FlinkRunner --flinkMaster=[local]
+ * </pre>
+ */
+@Command(
+    name = "reelscribe",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = {
+        "Turns raw video into text-to-video training corpora, after the CogVideoX data pipeline.",
+        "Runs on Apache Beam: the DirectRunner by default, Flink with --runner=FlinkRunner."},
+    subcommands = {ExtractCommand.class, CommandLine.HelpCommand.class})
+public final class Reelscribe implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** A command line that writes to the given streams, for tests. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cl = new CommandLine(new Reelscribe());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(commandLine(out, err).execute(args));
+  }
+}

@@ -1,0 +1,55 @@
+package dev.reelscribe.pipelines.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.util.MimeTypes;
+
+/** Reads a run's Beam counters and writes {@code run.json}. */
+final class RunReport {
+  private RunReport() {}
+
+  /**
+   * Counter values by name in {@code namespace}. Committed values where the runner has them,
+   * attempted ones otherwise (Flink reports attempted only).
+   */
+  static Map<String, Long> counters(PipelineResult result, String namespace) {
+    Map<String, Long> out = new TreeMap<>();
+    MetricQueryResults q;
+    try {
+      q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    } catch (UnsupportedOperationException e) {
+      return out;
+    }
+    for (MetricResult<Long> c : q.getCounters()) {
+      if (!c.getName().getNamespace().equals(namespace)) {
+        continue;
+      }
+      Long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = c.getAttempted();
+      }
+      out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
+    }
+    return out;
+  }
+
+  static void write(String path, Map<String, Object> report) throws IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    try (OutputStream out = Channels.newOutputStream(
+        FileSystems.create(FileSystems.matchNewResource(path, false), MimeTypes.TEXT))) {
+      mapper.writeValue(out, report);
+    }
+  }
+}

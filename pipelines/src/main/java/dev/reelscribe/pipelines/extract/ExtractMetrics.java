@@ -1,0 +1,31 @@
+package dev.reelscribe.pipelines.extract;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** Counter and distribution names of the extraction pipeline (namespace {@value #NAMESPACE}). */
+public final class ExtractMetrics {
+  public static final String NAMESPACE = "reelscribe.extract";
+  public static final String VIDEOS_MATCHED = "videos_matched";
+  public static final String VIDEOS_DONE = "videos_done";
+  public static final String VIDEOS_FAILED = "videos_failed";
+  public static final String CLIPS = "clips";
+  public static final String CLIPS_KEPT = "clips_kept";
+  public static final String CLIPS_REJECTED = "clips_rejected";
+  public static final String CLIPS_RENDERED = "clips_rendered";
+  public static final String CLIPS_FAILED = "clips_failed";
+  public static final String FRAMES_SAMPLED = "frames_sampled";
+  public static final String REJECTED_PREFIX = "rejected_";
+  public static final String CLIP_MILLIS = "clip_length_ms";
+
+  private ExtractMetrics() {}
+
+  static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+
+  static Distribution distribution(String name) {
+    return Metrics.distribution(NAMESPACE, name);
+  }
+}
