@@ -1,0 +1,67 @@
+package dev.reelscribe.pipelines.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelscribe.pipelines.TestInputs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReelscribeCliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Reelscribe.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  @Test
+  void helpListsTheCommands() {
+    assertThat(run("--help")).isZero();
+    assertThat(out.toString()).contains("extract").contains("Usage: reelscribe");
+  }
+
+  @Test
+  void extractHelpExplainsItsFlags() {
+    assertThat(run("extract", "--help")).isZero();
+    assertThat(out.toString()).contains("--input", "--output", "--sampling", "uniform:N", "FlinkRunner");
+  }
+
+  @Test
+  void aMissingInputIsAClearError(@TempDir Path dir) {
+    assertThat(run("extract", "--input", dir.resolve("nope").toString(), "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("does not exist");
+  }
+
+  @Test
+  void aBadSamplingSpecIsAClearError(@TempDir Path dir) {
+    int code = run("extract", "--input", TestInputs.video("tree.avi").toString(), "--output", dir.toString(),
+        "--sampling", "every:2");
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("unknown sampling spec 'every:2'");
+  }
+
+  @Test
+  void extractWritesRecordsAndRunJson(@TempDir Path dir) throws Exception {
+    Path in = Files.createDirectory(dir.resolve("in"));
+    Files.copy(TestInputs.video("tree.avi"), in.resolve("tree.avi"));
+    Files.writeString(in.resolve("notes.mp4"), "not a video");
+    Files.writeString(in.resolve("README.md"), "ignored: not a video extension");
+    Path output = dir.resolve("out");
+    int code = run("extract", "--input", in.toString(), "--output", output.toString(), "--sampling", "per-shot");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode report = new ObjectMapper().readTree(output.resolve("run.json").toFile());
+    assertThat(report.get("state").asText()).isEqualTo("DONE");
+    assertThat(report.at("/counts/videos_matched").asLong()).isEqualTo(2);
+    assertThat(report.at("/counts/videos_failed").asLong()).isEqualTo(1);
+    assertThat(report.at("/counts/frames_sampled").asLong()).isEqualTo(1);
+    assertThat(output.resolve("failed")).isDirectory();
+    assertThat(out.toString()).contains("DONE").contains("2 videos (1 failed)");
+    assertThat(err.toString()).contains("[extract");
+  }
+}
