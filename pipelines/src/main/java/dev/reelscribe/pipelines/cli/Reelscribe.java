@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = {
         "Turns raw video into text-to-video training corpora, after the CogVideoX data pipeline.",
         "Runs on Apache Beam: the DirectRunner by default, Flink with --runner=FlinkRunner."},
-    subcommands = {ExtractCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ExtractCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Reelscribe implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
