@@ -102,10 +102,4 @@ public final class TextRegionDetector implements AutoCloseable {
     textMask.release();
     gradKernel.release();
   }
-
-  static Mat greyOf(Mat bgr) {
-    Mat grey = new Mat(bgr.rows(), bgr.cols(), CvType.CV_8UC1);
-    Imgproc.cvtColor(bgr, grey, Imgproc.COLOR_BGR2GRAY);
-    return grey;
-  }
 }

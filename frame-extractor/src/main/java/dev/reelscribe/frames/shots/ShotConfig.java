@@ -8,7 +8,6 @@ package dev.reelscribe.frames.shots;
  * @param minContentChange and its content change (mean HSV difference, 0–255) is at least this
  * @param window frames on each side that form the local mean
  * @param minShotSeconds no cut closer than this to the previous one (flash and strobe guard)
- * @param minClipSeconds clips shorter than this are tagged {@code too_short}
  * @param maxClipSeconds shots longer than this are cut into pieces of at most this length
  */
 public record ShotConfig(
@@ -16,7 +15,6 @@ public record ShotConfig(
     double minContentChange,
     int window,
     double minShotSeconds,
-    double minClipSeconds,
     double maxClipSeconds) implements java.io.Serializable {
 
   public ShotConfig {
@@ -26,23 +24,22 @@ public record ShotConfig(
     if (minContentChange < 0 || window < 1 || minShotSeconds < 0) {
       throw new IllegalArgumentException("invalid shot detection settings");
     }
-    if (!(minClipSeconds >= 0) || !(maxClipSeconds > 0) || minClipSeconds > maxClipSeconds) {
-      throw new IllegalArgumentException(
-          "need 0 <= minClipSeconds <= maxClipSeconds, got " + minClipSeconds + ", " + maxClipSeconds);
+    if (!(maxClipSeconds > 0)) {
+      throw new IllegalArgumentException("maxClipSeconds must be positive, got " + maxClipSeconds);
     }
   }
 
   /** Defaults after CogVideoX's data: clips of a few seconds, up to 10 s. */
   public static ShotConfig defaults() {
-    return new ShotConfig(3.0, 15.0, 3, 0.4, 1.0, 10.0);
+    return new ShotConfig(3.0, 15.0, 3, 0.4, 10.0);
   }
 
-  public ShotConfig withClipSeconds(double min, double max) {
-    return new ShotConfig(adaptiveRatio, minContentChange, window, minShotSeconds, min, max);
+  public ShotConfig withMaxClipSeconds(double max) {
+    return new ShotConfig(adaptiveRatio, minContentChange, window, minShotSeconds, max);
   }
 
   public String fingerprint() {
     return "shots(" + adaptiveRatio + "," + minContentChange + "," + window + "," + minShotSeconds
-        + "," + minClipSeconds + "," + maxClipSeconds + ")";
+        + "," + maxClipSeconds + ")";
   }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClipPlannerTest {
-  private final ClipPlanner planner = new ClipPlanner(ShotConfig.defaults().withClipSeconds(1, 4));
+  private final ClipPlanner planner = new ClipPlanner(ShotConfig.defaults().withMaxClipSeconds(4));
 
   @Test
   void oneSpanPerShot() {

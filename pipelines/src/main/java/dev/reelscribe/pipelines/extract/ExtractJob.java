@@ -26,7 +26,7 @@ public record ExtractJob(ExtractionConfig extraction, SamplingConfig sampling, D
     };
     ExtractionConfig extraction = new ExtractionConfig(
         AnalysisConfig.defaults().withTimeout(timeout),
-        ShotConfig.defaults().withClipSeconds(o.getMinClipSeconds(), o.getMaxClipSeconds()),
+        ShotConfig.defaults().withMaxClipSeconds(o.getMaxClipSeconds()),
         filter);
     SamplingConfig sampling = new SamplingConfig(
         SamplingStrategy.parse(o.getSampling()), o.getFrameMaxSide(), o.getJpegQuality());
