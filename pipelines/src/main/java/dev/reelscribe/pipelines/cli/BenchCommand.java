@@ -1,6 +1,7 @@
 package dev.reelscribe.pipelines.cli;
 
 import dev.reelscribe.pipelines.bench.FrameBenchmark;
+import dev.reelscribe.pipelines.bench.SynthBenchmark;
 import dev.reelscribe.pipelines.io.InputSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,25 +19,34 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = {"Benchmarks. 'frames': decoding and 1 fps JPEG sampling against the ffmpeg CLI",
-        "(same work, same run, ratios), and the analysis pass per minute of video. Needs ffmpeg on PATH."},
-    footer = {"", "Example:", "  reelscribe bench frames --videos testdata/videos --repeats 3"})
+        "(same work, same run, ratios), and the analysis pass per minute of video. 'synth': synthworld",
+        "clips per second at the training defaults against ffmpeg encoding testsrc2. Needs ffmpeg on PATH."},
+    footer = {"", "Example:", "  reelscribe bench frames --videos testdata/videos --repeats 3",
+        "  reelscribe bench synth --clips 200"})
 public final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @CommandLine.Parameters(index = "0", paramLabel = "WHAT", description = "frames")
+  @CommandLine.Parameters(index = "0", paramLabel = "WHAT", description = "frames | synth")
   String what;
 
   @Option(names = "--videos", paramLabel = "PATH", split = ",",
       description = "Video files or directories (comma-separated). Default: the bundled test videos.")
-  List<Path> videos = List.of(Path.of(ExtractCommand.defaultInput()));
+  List<Path> videos = List.of(testVideos());
+
+  @Option(names = "--clips", description = "synth: clips per row (the ffmpeg baseline renders a fifth). Default: ${DEFAULT-VALUE}.")
+  int clips = 200;
 
   @Option(names = "--repeats", description = "Timed runs per figure (median reported). Default: ${DEFAULT-VALUE}.")
   int repeats = 3;
 
   @Override
   public Integer call() throws Exception {
+    if ("synth".equals(what)) {
+      new SynthBenchmark(Math.max(1, clips), Math.max(1, clips / 5), spec.commandLine().getOut()).run();
+      return 0;
+    }
     if (!"frames".equals(what)) {
-      spec.commandLine().getErr().println("reelscribe bench: unknown benchmark '" + what + "'; try 'frames'");
+      spec.commandLine().getErr().println("reelscribe bench: unknown benchmark '" + what + "'; try 'frames' or 'synth'");
       return 2;
     }
     List<Path> files = new ArrayList<>();
@@ -52,5 +62,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
     new FrameBenchmark(files, Math.max(1, repeats), spec.commandLine().getOut()).run();
     return 0;
+  }
+
+  /** The bundled real test videos (testdata/videos under the install). */
+  static Path testVideos() {
+    String home = System.getProperty("reelscribe.home", System.getenv().getOrDefault("REELSCRIBE_HOME", "."));
+    return Path.of(home, "testdata", "videos");
   }
 }

@@ -33,14 +33,16 @@ import picocli.CommandLine.Option;
         "",
         "Other --flags go to Apache Beam, e.g. --runner=FlinkRunner --flinkMaster=[local]",
         "or --flinkMaster=host:8081; gs:// paths use Google credentials (or --gcsEndpoint)."},
-    footer = {"", "Example:", "  reelscribe extract --input testdata/videos --output out/extract --sampling fps:1"})
+    footer = {"", "Example:", "  reelscribe extract --input testdata/videos --output out/extract --sampling fps:1",
+        "  reelscribe extract                # on synthworld clips, to reelscribe-out/extract"})
 public final class ExtractCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--input", paramLabel = "DIR|GLOB|FILE|MANIFEST",
       description = "Videos: a directory, a glob, one file, or a manifest .txt (one path or uri a line); "
-          + "local or gs://. Default: the bundled test videos (${DEFAULT-VALUE}).")
-  String input = defaultInput();
+          + "local or gs://. Default: " + EmbeddedInput.COUNT + " synthworld clips (seed " + EmbeddedInput.SEED
+          + "), rendered to OUTPUT-synthworld-input/.")
+  String input;
 
   @Option(names = "--output", paramLabel = "DIR", description = "Output directory, local or gs://. Default: ${DEFAULT-VALUE}.")
   String output = "reelscribe-out/extract";
@@ -73,11 +75,6 @@ public final class ExtractCommand implements Callable<Integer> {
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
-  static String defaultInput() {
-    String home = System.getProperty("reelscribe.home", System.getenv().getOrDefault("REELSCRIBE_HOME", "."));
-    return Path.of(home, "testdata", "videos").toString();
-  }
-
   /** The Beam options these flags stand for; leftover flags go to Beam as they are. */
   ExtractOptions options() {
     List<String> args = new ArrayList<>(beamArgs);
@@ -99,6 +96,9 @@ public final class ExtractCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (input == null) {
+      input = EmbeddedInput.render(output, err).toString();
+    }
     if (!input.contains("://") && !Files.exists(Path.of(input)) && !input.contains("*")) {
       err.println("reelscribe extract: --input " + input + " does not exist");
       return 2;

@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
  * The {@code reelscribe} command line: one root command, one subcommand per job.
  *
  * <pre>
+ * reelscribe synth --count 100 --seed 7 --output out/synth
  * reelscribe extract --input videos/ --output out/
  * reelscribe extract --input gs://bucket/raw/ --output gs://bucket/clips/ --runner=FlinkRunner --flinkMaster=[local]
  * </pre>
@@ -19,7 +20,7 @@ import picocli.CommandLine.Command;
     description = {
         "Turns raw video into text-to-video training corpora, after the CogVideoX data pipeline.",
         "Runs on Apache Beam: the DirectRunner by default, Flink with --runner=FlinkRunner."},
-    subcommands = {ExtractCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SynthCommand.class, ExtractCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Reelscribe implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -1,5 +1,6 @@
 package dev.reelscribe.synthworld.render;
 
+import dev.reelscribe.frames.OpenCv;
 import dev.reelscribe.frames.encode.ClipWriter;
 import dev.reelscribe.synthworld.script.SceneScript;
 import java.io.IOException;
@@ -16,6 +17,7 @@ public final class Mp4Renderer {
   private Mp4Renderer() {}
 
   public static void write(SceneScript script, Path mp4) throws IOException {
+    OpenCv.load();
     Path dir = mp4.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve(".tmp-" + mp4.getFileName());

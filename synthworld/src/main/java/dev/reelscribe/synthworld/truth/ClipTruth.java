@@ -19,13 +19,13 @@ public record ClipTruth(
 
   public static ClipTruth of(SceneScript script) {
     SplittableRandom random = new SplittableRandom(ScriptGenerator.mix(script.seed(), script.id().hashCode()));
+    List<FrameLayout> layouts = Facts.layouts(script);
     List<FrameText> frames = new ArrayList<>();
     for (int f = 0; f < script.frames(); f++) {
-      frames.add(new FrameText(f, script.timestampSeconds(f),
-          FrameCaptionWriter.caption(FrameLayout.of(script, f), random)));
+      frames.add(new FrameText(f, script.timestampSeconds(f), FrameCaptionWriter.caption(layouts.get(f), random)));
     }
-    String description = DescriptionWriter.describe(script, random);
+    String description = DescriptionWriter.describe(script, layouts, random);
     String prompt = PromptWriter.prompt(script, random);
-    return new ClipTruth(script.id(), List.copyOf(frames), description, prompt, Facts.ofClip(script));
+    return new ClipTruth(script.id(), List.copyOf(frames), description, prompt, Facts.ofClip(script, layouts));
   }
 }

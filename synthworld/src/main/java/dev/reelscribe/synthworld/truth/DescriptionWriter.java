@@ -23,6 +23,11 @@ public final class DescriptionWriter {
   private DescriptionWriter() {}
 
   public static String describe(SceneScript script, SplittableRandom random) {
+    return describe(script, Facts.layouts(script), random);
+  }
+
+  /** As above, with the frame layouts already computed. */
+  static String describe(SceneScript script, List<FrameLayout> layouts, SplittableRandom random) {
     List<String> sentences = new ArrayList<>();
     for (int p = 0; p < script.parts().size(); p++) {
       ScenePart part = script.parts().get(p);
@@ -40,7 +45,7 @@ public final class DescriptionWriter {
             "Suddenly the shot cuts to %s, showing %s."), random).formatted(background, list));
       }
       sentences.addAll(motions(objects, random));
-      String crossing = crossing(script, p);
+      String crossing = crossing(script, layouts, p);
       if (crossing != null) {
         sentences.add(crossing);
       }
@@ -101,12 +106,12 @@ public final class DescriptionWriter {
   }
 
   /** "At one point the red circle passes in front of the blue star.", or null if no objects cross. */
-  private static String crossing(SceneScript script, int partIndex) {
+  private static String crossing(SceneScript script, List<FrameLayout> layouts, int partIndex) {
     int start = script.parts().get(partIndex).startFrame();
     int end = script.partEndFrame(partIndex);
     double side = Math.min(script.width(), script.height());
     for (int f = start; f < end; f++) {
-      List<OnScreen> objects = FrameLayout.of(script, f).objects();
+      List<OnScreen> objects = layouts.get(f).objects();
       for (int near = objects.size() - 1; near > 0; near--) {
         for (int far = 0; far < near; far++) {
           OnScreen a = objects.get(near);

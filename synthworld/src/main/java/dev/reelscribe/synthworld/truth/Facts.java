@@ -70,6 +70,20 @@ public record Facts(
 
   /** What the whole clip shows and does. */
   public static Facts ofClip(SceneScript script) {
+    return ofClip(script, layouts(script));
+  }
+
+  /** The layout of every frame of a script. */
+  public static List<FrameLayout> layouts(SceneScript script) {
+    List<FrameLayout> layouts = new ArrayList<>(script.frames());
+    for (int f = 0; f < script.frames(); f++) {
+      layouts.add(FrameLayout.of(script, f));
+    }
+    return layouts;
+  }
+
+  /** As {@link #ofClip(SceneScript)}, with the frame layouts already computed. */
+  public static Facts ofClip(SceneScript script, List<FrameLayout> layouts) {
     List<ObjectFact> objects = new ArrayList<>();
     List<PartFact> parts = new ArrayList<>();
     for (int p = 0; p < script.parts().size(); p++) {
@@ -87,7 +101,7 @@ public record Facts(
           cells.add(Cell.of(clamp(world.x()), clamp(world.y())));
         }
         for (int f = start; f < end; f++) {
-          for (OnScreen s : FrameLayout.of(script, f).objects()) {
+          for (OnScreen s : layouts.get(f).objects()) {
             if (s.object().equals(o) && s.visible() >= FrameCaptionWriter.DESCRIBED) {
               cells.add(s.cell());
             }
