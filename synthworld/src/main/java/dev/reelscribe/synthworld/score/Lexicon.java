@@ -161,16 +161,12 @@ final class Lexicon {
     Matcher q = Pattern.compile("[\"\u201c\u201d]([^\"\u201c\u201d]*)[\"\u201c\u201d]").matcher(text);
     int last = 0;
     while (q.find()) {
-      out.append(text, last, q.start()).append(" \u27e6quote:").append(quotes.size()).append("\u27e7 ");
+      out.append(normalise(text.substring(last, q.start()))).append(" \u27e6quote:").append(quotes.size()).append("\u27e7 ");
       quotes.add(q.group(1).trim().toUpperCase(Locale.ROOT));
       last = q.end();
     }
-    out.append(text.substring(last));
-    String s = out.toString().toLowerCase(Locale.ROOT)
-        .replaceAll("[.;!?]+", " \u27e6end:end\u27e7 ")
-        .replaceAll("(?<=\\w)-(?=\\w)", " ")
-        .replaceAll("[,:()]", " , ")
-        .replaceAll("\\s+", " ");
+    out.append(normalise(text.substring(last)));
+    String s = out.toString().replaceAll("\\s+", " ");
     for (Rule r : RULES) {
       s = protect(s, r);
     }
@@ -187,6 +183,14 @@ final class Lexicon {
       }
     }
     return tokens;
+  }
+
+  /** Lower case, hyphens as spaces, sentence ends as END tokens, other punctuation as commas. */
+  private static String normalise(String text) {
+    return text.toLowerCase(Locale.ROOT)
+        .replaceAll("(?<=\\w)-(?=\\w)", " ")
+        .replaceAll("[,:()]", " , ")
+        .replaceAll("[.;!?]+", " \u27e6end:end\u27e7 ");
   }
 
   /** Applies a rule outside already-made tokens. */
