@@ -64,4 +64,40 @@ class ReelscribeCliTest {
     assertThat(out.toString()).contains("DONE").contains("2 videos (1 failed)");
     assertThat(err.toString()).contains("[extract");
   }
+
+  @Test
+  void synthWritesClipsScriptsAndTruth(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("synth");
+    int code = run("synth", "--count", "4", "--seed", "9", "--output", output.toString(), "--frames", "17");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("synth: 4 clips (68 frames, 128x128 @ 8 fps)");
+    assertThat(err.toString()).contains("rendered 4/4 clips");
+    assertThat(Files.readAllLines(output.resolve("scripts.jsonl"))).hasSize(4);
+    assertThat(Files.readAllLines(output.resolve("truth.jsonl"))).hasSize(4);
+    try (var videos = Files.list(output.resolve("videos"))) {
+      assertThat(videos.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("sw-9-000000.mp4", "sw-9-000001.mp4", "sw-9-000002.mp4", "sw-9-000003.mp4");
+    }
+  }
+
+  @Test
+  void synthRejectsABadSize(@TempDir Path dir) {
+    assertThat(run("synth", "--size", "big", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--size must look like 128x128");
+    assertThat(run("synth", "--size", "8x8", "--output", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("frame size must be 32..4096");
+  }
+
+  @Test
+  void extractWithoutInputRunsOnRenderedSynthworldClips(@TempDir Path dir) throws Exception {
+    Path output = dir.resolve("extract");
+    int code = run("extract", "--output", output.toString(), "--no-clips");
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("no --input given; rendering 24 synthworld clips");
+    assertThat(Files.readAllLines(dir.resolve("extract-synthworld-input/scripts.jsonl"))).hasSize(24);
+    JsonNode report = new ObjectMapper().readTree(output.resolve("run.json").toFile());
+    assertThat(report.at("/counts/videos_matched").asLong()).isEqualTo(24);
+    assertThat(report.at("/counts/videos_failed").asLong()).isZero();
+    assertThat(report.at("/counts/clips").asLong()).isGreaterThan(24);
+  }
 }
