@@ -1,6 +1,7 @@
 package dev.reelscribe.synthworld.render;
 
 import dev.reelscribe.frames.OpenCv;
+import dev.reelscribe.synthworld.script.BackgroundKind;
 import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.script.Shape;
 import dev.reelscribe.synthworld.script.TextKind;
@@ -48,7 +49,7 @@ public final class SceneRenderer implements AutoCloseable {
     this.solid = new Scalar[script.parts().size()];
     for (int i = 0; i < script.parts().size(); i++) {
       var part = script.parts().get(i);
-      boolean plain = part.background().kind() == dev.reelscribe.synthworld.script.BackgroundKind.SOLID;
+      boolean plain = part.background().kind() == BackgroundKind.SOLID;
       solid[i] = plain ? BackgroundPainter.scalar(part.background().colour().bgr()) : null;
       canvases.add(plain ? null : BackgroundPainter.paint(part.background(), script.width(), script.height(),
           script.id().hashCode() * 31L + i));

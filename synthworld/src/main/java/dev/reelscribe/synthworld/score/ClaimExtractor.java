@@ -51,7 +51,7 @@ final class ClaimExtractor {
             colours.add(t.value());
             gap = 0;
           }
-          case SHAPE, SHAPES -> mention(t.value(), lastColour());
+          case SHAPE -> mention(t.value(), lastColour());
           case THING -> {
             if (!colours.isEmpty() || size != null) {
               mention(null, lastColour());
