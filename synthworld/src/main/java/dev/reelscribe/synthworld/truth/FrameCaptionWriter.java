@@ -22,15 +22,28 @@ public final class FrameCaptionWriter {
   private FrameCaptionWriter() {}
 
   public static String caption(FrameLayout layout, SplittableRandom random) {
+    return write(layout, random);
+  }
+
+  /**
+   * The one fixed wording of a frame: objects first, then the background, then any text. The
+   * built-in frame captioner learns to write this form; the varied {@link #caption} is for readers.
+   */
+  public static String canonical(FrameLayout layout) {
+    return write(layout, null);
+  }
+
+  private static String write(FrameLayout layout, SplittableRandom random) {
     if (layout.staticNoise()) {
-      return Phrases.pick(List.of("TV static fills the frame.", "The frame shows only TV static."), random);
+      return random == null ? "TV static fills the frame."
+          : Phrases.pick(List.of("TV static fills the frame.", "The frame shows only TV static."), random);
     }
     List<OnScreen> shown = described(layout);
     String background = Phrases.background(layout.part().background());
     StringBuilder out = new StringBuilder();
     if (shown.isEmpty()) {
       out.append("An empty frame with ").append(background).append('.');
-    } else if (random.nextBoolean()) {
+    } else if (random == null || random.nextBoolean()) {
       out.append(Phrases.capitalize(objectList(shown))).append(" on ").append(background).append('.');
     } else {
       out.append(Phrases.capitalize(background)).append(" with ").append(objectList(shown)).append('.');

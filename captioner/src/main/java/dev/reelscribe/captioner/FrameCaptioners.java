@@ -1,0 +1,45 @@
+package dev.reelscribe.captioner;
+
+import dev.reelscribe.captioner.builtin.BuiltinFrameCaptioner;
+import dev.reelscribe.captioner.builtin.BuiltinModel;
+import dev.reelscribe.captioner.remote.ChatClient;
+import dev.reelscribe.captioner.remote.RemoteFrameCaptioner;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Opens frame captioners from a {@link CaptionerSpec}; {@link #shared} keeps one per spec per JVM. */
+public final class FrameCaptioners {
+  private static final ConcurrentHashMap<CaptionerSpec, FrameCaptioner> SHARED = new ConcurrentHashMap<>();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> SHARED.values().forEach(FrameCaptioner::close),
+        "close-frame-captioners"));
+  }
+
+  private FrameCaptioners() {}
+
+  /** A new captioner; the caller closes it. */
+  public static FrameCaptioner open(CaptionerSpec spec) {
+    return switch (spec.backend()) {
+      case "builtin" -> BuiltinFrameCaptioner.load(BuiltinModel.unpackEmbedded(cacheRoot()), "builtin",
+          spec.beamWidth(), spec.batchSize());
+      case "local" -> BuiltinFrameCaptioner.load(Path.of(spec.modelDir()), "local", spec.beamWidth(), spec.batchSize());
+      case "remote" -> new RemoteFrameCaptioner(new ChatClient(spec.chat()), spec.prompt(), spec.maxTokens());
+      default -> throw new IllegalArgumentException(spec.backend());
+    };
+  }
+
+  /** The JVM's one captioner for this spec, opened on first use and closed at exit. */
+  public static FrameCaptioner shared(CaptionerSpec spec) {
+    return SHARED.computeIfAbsent(spec, FrameCaptioners::open);
+  }
+
+  /** Where embedded weights are unpacked: {@code -Dreelscribe.cache}, else {@code ~/.cache/reelscribe}. */
+  public static Path cacheRoot() {
+    String dir = System.getProperty("reelscribe.cache");
+    if (dir == null || dir.isBlank()) {
+      dir = Path.of(System.getProperty("user.home"), ".cache", "reelscribe").toString();
+    }
+    return Path.of(dir, "models", BuiltinModel.NAME);
+  }
+}

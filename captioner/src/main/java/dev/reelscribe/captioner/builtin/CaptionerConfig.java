@@ -1,0 +1,84 @@
+package dev.reelscribe.captioner.builtin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The architecture of a built-in frame captioner and the vocabulary it speaks; stored as {@code
+ * config.json} in the model directory next to the DJL parameter file.
+ *
+ * @param imageSize side of the square input image in pixels (frames are resized to it)
+ * @param channels output channels of the four stride-2 convolution stages
+ * @param width transformer width (token dimension)
+ * @param heads attention heads
+ * @param encoderLayers transformer layers over the image grid
+ * @param decoderLayers autoregressive decoder layers (causal self-attention + cross-attention)
+ * @param maxTokens the longest caption, in tokens, including EOS
+ * @param vocabulary the tokens, specials first
+ */
+public record CaptionerConfig(
+    int imageSize,
+    List<Integer> channels,
+    int width,
+    int heads,
+    int encoderLayers,
+    int decoderLayers,
+    int maxTokens,
+    List<String> vocabulary) {
+
+  public static final String FILE = "config.json";
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  public CaptionerConfig {
+    channels = List.copyOf(channels);
+    vocabulary = List.copyOf(vocabulary);
+    if (imageSize % 16 != 0 || imageSize < 32) {
+      throw new IllegalArgumentException("imageSize must be a multiple of 16, at least 32: " + imageSize);
+    }
+    if (channels.size() != 4) {
+      throw new IllegalArgumentException("channels lists the four convolution stages: " + channels);
+    }
+    if (width % heads != 0) {
+      throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
+    }
+    if (maxTokens < 2 || encoderLayers < 0 || decoderLayers < 1) {
+      throw new IllegalArgumentException("bad layer or token counts");
+    }
+  }
+
+  /** The configuration the committed built-in model is trained with. */
+  public static CaptionerConfig builtin() {
+    return new CaptionerConfig(128, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens());
+  }
+
+  /** A small configuration for tests. */
+  public static CaptionerConfig tiny() {
+    return new CaptionerConfig(64, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens());
+  }
+
+  public Vocabulary vocab() {
+    return new Vocabulary(vocabulary);
+  }
+
+  /** Image tokens the encoder produces: the grid after four stride-2 stages. */
+  public int gridSide() {
+    return imageSize / 16;
+  }
+
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    JSON.writeValue(dir.resolve(FILE).toFile(), this);
+  }
+
+  public static CaptionerConfig read(Path dir) throws IOException {
+    Path file = dir.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("not a frame-captioner model directory (no " + FILE + "): " + dir);
+    }
+    return JSON.readValue(file.toFile(), CaptionerConfig.class);
+  }
+}

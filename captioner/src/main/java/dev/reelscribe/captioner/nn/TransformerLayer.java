@@ -1,0 +1,88 @@
+package dev.reelscribe.captioner.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * A pre-norm transformer layer: self-attention, optionally cross-attention to a memory, then a
+ * GELU feed-forward, each with a residual connection.
+ *
+ * <p>Inputs: {@code x [B,T,D]}, then for a decoder layer {@code memory [B,M,D]}, then an optional
+ * additive self-attention mask {@code [T,T]}.
+ */
+public final class TransformerLayer extends AbstractBlock {
+  private final int width;
+  private final boolean cross;
+  private final LayerNorm selfNorm;
+  private final Attention self;
+  private final LayerNorm crossNorm;
+  private final Attention crossAttention;
+  private final LayerNorm ffnNorm;
+  private final Linear ffnIn;
+  private final Linear ffnOut;
+
+  public TransformerLayer(int width, int heads, boolean cross) {
+    this.width = width;
+    this.cross = cross;
+    selfNorm = addChildBlock("self_norm", LayerNorm.builder().axis(2).build());
+    self = addChildBlock("self_attention", new Attention(width, heads));
+    if (cross) {
+      crossNorm = addChildBlock("cross_norm", LayerNorm.builder().axis(2).build());
+      crossAttention = addChildBlock("cross_attention", new Attention(width, heads));
+    } else {
+      crossNorm = null;
+      crossAttention = null;
+    }
+    ffnNorm = addChildBlock("ffn_norm", LayerNorm.builder().axis(2).build());
+    ffnIn = addChildBlock("ffn_in", Linear.builder().setUnits(4L * width).build());
+    ffnOut = addChildBlock("ffn_out", Linear.builder().setUnits(width).build());
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    NDArray x = inputs.get(0);
+    NDArray memory = cross ? inputs.get(1) : null;
+    int maskAt = cross ? 2 : 1;
+    NDArray mask = inputs.size() > maskAt ? inputs.get(maskAt) : null;
+
+    NDArray h = selfNorm.forward(ps, new NDList(x), training).head();
+    NDList selfIn = mask == null ? new NDList(h, h) : new NDList(h, h, mask);
+    x = x.add(self.forward(ps, selfIn, training).head());
+    if (cross) {
+      h = crossNorm.forward(ps, new NDList(x), training).head();
+      x = x.add(crossAttention.forward(ps, new NDList(h, memory), training).head());
+    }
+    h = ffnNorm.forward(ps, new NDList(x), training).head();
+    h = Activation.gelu(ffnIn.forward(ps, new NDList(h), training).head());
+    x = x.add(ffnOut.forward(ps, new NDList(h), training).head());
+    return new NDList(x);
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {inputShapes[0]};
+  }
+
+  @Override
+  protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+    Shape seq = new Shape(1, 1, width);
+    selfNorm.initialize(manager, dataType, seq);
+    self.initialize(manager, dataType, seq, seq);
+    if (cross) {
+      crossNorm.initialize(manager, dataType, seq);
+      crossAttention.initialize(manager, dataType, seq, seq);
+    }
+    ffnNorm.initialize(manager, dataType, seq);
+    ffnIn.initialize(manager, dataType, new Shape(1, width));
+    ffnOut.initialize(manager, dataType, new Shape(1, 4L * width));
+  }
+}
