@@ -71,7 +71,7 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
           .build();
       return new BuiltinFrameCaptioner(model, config, ref, batchSize);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the frame-captioner model in " + dir, e);
+      throw new UncheckedIOException("cannot read the frame-captioner model in " + dir + ": " + e.getMessage(), e);
     } catch (ModelNotFoundException | MalformedModelException e) {
       throw new IllegalArgumentException("cannot load the frame-captioner model in " + dir + ": " + e.getMessage(), e);
     }

@@ -1,0 +1,112 @@
+package dev.reelscribe.captioner.builtin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.FrameImage;
+import dev.reelscribe.captioner.train.FrameCaptionerTrainer;
+import dev.reelscribe.captioner.train.TrainOptions;
+import dev.reelscribe.frames.OpenCv;
+import dev.reelscribe.synthworld.render.SceneRenderer;
+import dev.reelscribe.synthworld.script.SceneScript;
+import dev.reelscribe.synthworld.world.ScriptGenerator;
+import dev.reelscribe.synthworld.world.WorldConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opencv.core.Mat;
+
+/** Trains a tiny captioner for a few steps, then loads it through DJL Criteria like a user's model. */
+class BuiltinFrameCaptionerTest {
+  @TempDir static Path dir;
+  static String log;
+
+  @BeforeAll
+  static void trainTiny() throws Exception {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(3, 60, 8, 3e-3f, 60, 8, dir.resolve("model")),
+        new PrintStream(buf, true, StandardCharsets.UTF_8)).train();
+    log = buf.toString(StandardCharsets.UTF_8);
+  }
+
+  static List<FrameImage> frames(int n) {
+    OpenCv.load();
+    ScriptGenerator generator = new ScriptGenerator(WorldConfig.defaults(), 99);
+    List<FrameImage> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      SceneScript script = generator.script(i);
+      try (SceneRenderer r = new SceneRenderer(script)) {
+        Mat m = new Mat();
+        r.render(5, m);
+        out.add(new FrameImage(script.id() + "#5", FramePixels.jpeg(m, 90)));
+        m.release();
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void trainingWritesAModelDirectoryAndReportsProgress() {
+    Path model = dir.resolve("model");
+    assertThat(model.resolve("config.json")).isRegularFile();
+    assertThat(model.resolve("frame-captioner-0000.params")).isRegularFile();
+    assertThat(model.resolve("serving.properties")).isRegularFile();
+    assertThat(model.resolve("training.txt")).content().contains("--seed 3").contains("object");
+    assertThat(log).contains("step 50/60").contains("step 60/60").contains("val object F1");
+    double first = loss(log, "step 50/60");
+    assertThat(first).isLessThan(Math.log(CaptionerConfig.tiny().vocabulary().size()));
+  }
+
+  private static double loss(String log, String step) {
+    String line = log.lines().filter(l -> l.startsWith(step)).findFirst().orElseThrow();
+    return Double.parseDouble(line.replaceAll(".*loss ([0-9.]+).*", "$1"));
+  }
+
+  @Test
+  void loadsThroughCriteriaAndCaptionsInOrderWithBadFramesFailingAlone() throws Exception {
+    List<FrameImage> good = frames(3);
+    List<FrameImage> batch = List.of(good.get(0), new FrameImage("broken", new byte[] {1, 2, 3}), good.get(1),
+        new FrameImage("empty", new byte[0]), good.get(2));
+    try (FrameCaptioner captioner = BuiltinFrameCaptioner.load(dir.resolve("model"), "local", 1, 2)) {
+      assertThat(captioner.model().getBackend()).isEqualTo("local");
+      assertThat(captioner.model().getVersion())
+          .isEqualTo(BuiltinModel.weightsHash(dir.resolve("model")).substring(0, 16));
+      List<CaptionResult> results = captioner.caption(batch);
+      assertThat(results).hasSize(5);
+      assertThat(results.get(1)).isInstanceOfSatisfying(CaptionResult.Failed.class,
+          f -> assertThat(f.message()).contains("broken").contains("not a decodable image"));
+      assertThat(results.get(3)).isInstanceOfSatisfying(CaptionResult.Failed.class,
+          f -> assertThat(f.message()).contains("empty image"));
+      // batching does not change what the model says about a frame
+      for (int i : new int[] {0, 2, 4}) {
+        assertThat(results.get(i)).isInstanceOf(CaptionResult.Ok.class);
+      }
+      assertThat(results.get(0)).isEqualTo(captioner.caption(List.of(good.get(0))).get(0));
+      assertThat(results.get(4)).isEqualTo(captioner.caption(List.of(good.get(2))).get(0));
+    }
+  }
+
+  @Test
+  void beamSearchDecodesToo() {
+    try (FrameCaptioner captioner = BuiltinFrameCaptioner.load(dir.resolve("model"), "local", 3, 4)) {
+      List<CaptionResult> results = captioner.caption(frames(2));
+      assertThat(results).allMatch(r -> r instanceof CaptionResult.Ok);
+      assertThat(captioner.model().getVersion()).endsWith("+beam3");
+    }
+  }
+
+  @Test
+  void aDirectoryWithoutAModelIsAClearError() throws Exception {
+    Path empty = Files.createDirectories(dir.resolve("nothing"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> BuiltinFrameCaptioner.load(empty, "local", 1, 1))
+        .hasMessageContaining("not a frame-captioner model directory");
+  }
+}
