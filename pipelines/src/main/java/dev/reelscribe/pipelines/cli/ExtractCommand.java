@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         "or --flinkMaster=host:8081; gs:// paths use Google credentials (or --gcsEndpoint)."},
     footer = {"", "Example:", "  reelscribe extract --input testdata/videos --output out/extract --sampling fps:1",
         "  reelscribe extract                # on synthworld clips, to reelscribe-out/extract"})
-public final class ExtractCommand implements Callable<Integer> {
+public class ExtractCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--input", paramLabel = "DIR|GLOB|FILE|MANIFEST",
@@ -104,29 +104,38 @@ public final class ExtractCommand implements Callable<Integer> {
       return 2;
     }
     ExtractOptions options = options();
+    String problem = validate();
+    if (problem != null) {
+      err.println("reelscribe " + name() + ": " + problem);
+      return 2;
+    }
     boolean direct = options.getRunner().equals(DirectRunner.class);
     if (direct) {
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
     Pipeline pipeline = Pipeline.create(options);
-    ExtractPipeline.applyTransforms(pipeline, options);
+    build(pipeline, options);
 
     Instant started = Instant.now();
     long t0 = System.nanoTime();
-    err.println("reelscribe extract: " + input + " -> " + output + " on " + options.getRunner().getSimpleName());
+    err.println("reelscribe " + name() + ": " + input + " -> " + output + " on " + options.getRunner().getSimpleName());
     PipelineResult result = pipeline.run();
     PipelineResult.State state = direct ? Progress.follow(result, err, t0) : result.waitUntilFinish();
     double seconds = (System.nanoTime() - t0) / 1e9;
     Map<String, Long> counts = RunReport.counters(result, ExtractMetrics.NAMESPACE);
+    Map<String, Long> stageCounts = stageCounters(result);
 
     Map<String, Object> report = new LinkedHashMap<>();
-    report.put("command", "extract");
+    report.put("command", name());
     report.put("reelscribeVersion", Version.VALUE);
     report.put("state", state.toString());
     report.put("startedAt", started.toString());
     report.put("seconds", Math.round(seconds * 10) / 10.0);
     report.put("runner", options.getRunner().getSimpleName());
     report.put("counts", counts);
+    if (!stageCounts.isEmpty()) {
+      report.put("captionCounts", stageCounts);
+    }
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("input", input);
     config.put("output", output);
@@ -138,19 +147,49 @@ public final class ExtractCommand implements Callable<Integer> {
     config.put("decodeTimeoutSeconds", decodeTimeoutSeconds);
     config.put("filter", filter);
     config.put("encodeClips", !noClips);
+    addConfig(config);
     report.put("config", config);
     String runJson = (output.endsWith("/") ? output : output + "/") + "run.json";
     RunReport.write(runJson, report);
 
     err.println(Progress.line(counts, t0));
-    out.printf("%s in %.1f s: %d videos (%d failed), %d clips kept, %d rejected, %d frames; see %s%n",
+    out.printf("%s in %.1f s: %d videos (%d failed), %d clips kept, %d rejected, %d frames%s; see %s%n",
         state, seconds,
         counts.getOrDefault(ExtractMetrics.VIDEOS_MATCHED, 0L),
         counts.getOrDefault(ExtractMetrics.VIDEOS_FAILED, 0L),
         counts.getOrDefault(ExtractMetrics.CLIPS_RENDERED, 0L),
         counts.getOrDefault(ExtractMetrics.CLIPS_REJECTED, 0L),
         counts.getOrDefault(ExtractMetrics.FRAMES_SAMPLED, 0L),
+        summary(stageCounts),
         runJson);
     return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /** The subcommand's name, in messages and run.json. */
+  String name() {
+    return "extract";
+  }
+
+  /** A problem with the flags, or null. */
+  String validate() {
+    return null;
+  }
+
+  /** Adds the job's transforms to the pipeline. */
+  void build(Pipeline pipeline, ExtractOptions options) throws Exception {
+    ExtractPipeline.applyTransforms(pipeline, options);
+  }
+
+  /** Counters of the stages after extraction. */
+  Map<String, Long> stageCounters(PipelineResult result) {
+    return Map.of();
+  }
+
+  /** Adds the later stages' flags to run.json's configuration. */
+  void addConfig(Map<String, Object> config) {}
+
+  /** The later stages' part of the summary line. */
+  String summary(Map<String, Long> stageCounts) {
+    return "";
   }
 }

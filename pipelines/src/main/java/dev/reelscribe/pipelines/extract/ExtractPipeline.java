@@ -9,6 +9,7 @@ import dev.reelscribe.schemas.SampledFrame;
 import dev.reelscribe.schemas.VideoSource;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.values.PCollection;
 
 /**
  * The extraction job: {@code main → run(options) → applyTransforms(pipeline, ...)}, so tests drive
@@ -29,20 +30,30 @@ public final class ExtractPipeline {
 
   /** Builds the whole job on {@code pipeline}: match inputs, extract, write every output. */
   public static ExtractOutputs applyTransforms(Pipeline pipeline, ExtractOptions options) throws IOException {
+    ExtractOutputs out = extract(pipeline, options);
+    write(out, ExtractJob.from(options), out.failed());
+    return out;
+  }
+
+  /** Matches the inputs and extracts clips and frames, writing nothing. */
+  public static ExtractOutputs extract(Pipeline pipeline, ExtractOptions options) throws IOException {
     ExtractJob job = ExtractJob.from(options);
     InputSpec inputs = InputSpec.resolve(options.getInput());
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("--input " + options.getInput() + " names no videos");
     }
-    ExtractOutputs out = pipeline
+    return pipeline
         .apply("MatchVideos", MatchVideos.from(inputs))
         .apply("ExtractVideos", ExtractVideos.with(job));
+  }
+
+  /** Writes the extraction's records, and {@code failed} (every stage's failures) as the dead letters. */
+  public static void write(ExtractOutputs out, ExtractJob job, PCollection<FailedRecord> failed) {
     out.sources().apply("WriteSources", WriteRecords.<VideoSource>to(job.recordsDir("sources"), VideoSource.getClassSchema()).withNumShards(1));
     out.kept().apply("WriteClips", WriteRecords.to(job.recordsDir("clips"), Clip.getClassSchema()));
     out.rejected().apply("WriteRejected", WriteRecords.to(job.recordsDir("rejected"), Clip.getClassSchema()));
     out.frames().apply("WriteFrames", WriteRecords.to(job.recordsDir("frames"), SampledFrame.getClassSchema()));
-    out.failed().apply("WriteFailed",
+    failed.apply("WriteFailed",
         WriteRecords.<FailedRecord>to(job.failedDir(), FailedRecord.getClassSchema()).withoutParquet().withNumShards(1));
-    return out;
   }
 }

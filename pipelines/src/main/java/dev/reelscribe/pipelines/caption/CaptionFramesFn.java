@@ -1,0 +1,153 @@
+package dev.reelscribe.pipelines.caption;
+
+import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.FrameCaptioners;
+import dev.reelscribe.captioner.FrameImage;
+import dev.reelscribe.schemas.FailedRecord;
+import dev.reelscribe.schemas.FrameCaption;
+import dev.reelscribe.schemas.ModelRef;
+import dev.reelscribe.schemas.SampledFrame;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Instant;
+
+/**
+ * Sampled frames in, frame captions out, in batches. The captioner is opened once per worker JVM
+ * ({@link FrameCaptioners#shared}) and each DoFn instance holds its own session (for a local model,
+ * its own DJL predictor). Frames are buffered up to the batch size and flushed at the end of each
+ * bundle; a frame the model cannot caption becomes a {@link FailedRecord} of stage {@code
+ * caption-frames}.
+ */
+public final class CaptionFramesFn extends DoFn<SampledFrame, FrameCaption> {
+  private static final long serialVersionUID = 1L;
+  public static final String STAGE = "caption-frames";
+  public static final TupleTag<FrameCaption> CAPTIONS = new TupleTag<>("captions") {};
+  public static final TupleTag<FailedRecord> FAILED = new TupleTag<>("failed") {};
+
+  private final CaptionerSpec spec;
+  private final int batchSize;
+  private final Counter captioned = CaptionMetrics.counter(CaptionMetrics.FRAMES_CAPTIONED);
+  private final Counter failed = CaptionMetrics.counter(CaptionMetrics.FRAMES_FAILED);
+  private final Distribution words = CaptionMetrics.distribution(CaptionMetrics.CAPTION_WORDS);
+  private final Distribution batchMillis = CaptionMetrics.distribution(CaptionMetrics.BATCH_MILLIS);
+
+  private transient FrameCaptioner.Session session;
+  private transient ModelRef model;
+  private transient List<Buffered> buffer;
+
+  private record Buffered(SampledFrame frame, Instant timestamp, BoundedWindow window) {}
+
+  /** Where one flushed result goes. */
+  private interface Emitter {
+    <T> void emit(TupleTag<T> tag, T value, Instant timestamp, BoundedWindow window);
+  }
+
+  public CaptionFramesFn(CaptionerSpec spec, int batchSize) {
+    this.spec = spec;
+    this.batchSize = batchSize;
+  }
+
+  @Setup
+  public void setup() {
+    FrameCaptioner captioner = FrameCaptioners.shared(spec);
+    model = captioner.model();
+    session = captioner.open();
+  }
+
+  @StartBundle
+  public void startBundle() {
+    buffer = new ArrayList<>();
+  }
+
+  @ProcessElement
+  public void process(@Element SampledFrame frame, @Timestamp Instant timestamp, BoundedWindow window,
+      MultiOutputReceiver out) {
+    buffer.add(new Buffered(frame, timestamp, window));
+    if (buffer.size() >= batchSize) {
+      flush(new Emitter() {
+        @Override
+        public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
+          out.get(tag).output(value);
+        }
+      });
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    flush(new Emitter() {
+      @Override
+      public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
+        context.output(tag, value, ts, w);
+      }
+    });
+  }
+
+  private void flush(Emitter out) {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    List<FrameImage> images = new ArrayList<>(buffer.size());
+    for (Buffered b : buffer) {
+      images.add(new FrameImage(key(b.frame()), bytes(b.frame().getJpeg())));
+    }
+    long t0 = System.nanoTime();
+    List<CaptionResult> results = session.caption(images);
+    batchMillis.update((System.nanoTime() - t0) / 1_000_000);
+    for (int i = 0; i < buffer.size(); i++) {
+      Buffered b = buffer.get(i);
+      SampledFrame f = b.frame();
+      CaptionResult r = results.get(i);
+      if (r instanceof CaptionResult.Ok ok) {
+        captioned.inc();
+        words.update(ok.text().split("\\s+").length);
+        out.emit(CAPTIONS, FrameCaption.newBuilder()
+            .setClipId(f.getClipId())
+            .setFrameIndex(f.getIndex())
+            .setTimestampSeconds(f.getTimestampSeconds())
+            .setText(ok.text())
+            .setModel(model)
+            .build(), b.timestamp(), b.window());
+      } else {
+        CaptionResult.Failed bad = (CaptionResult.Failed) r;
+        failed.inc();
+        out.emit(FAILED, FailedRecord.newBuilder()
+            .setStage(STAGE)
+            .setInputUri(f.getClipId())
+            .setKey(key(f))
+            .setErrorClass(bad.errorClass())
+            .setMessage(bad.message())
+            .setAttempt(bad.attempts())
+            .setStackTrace(null)
+            .build(), b.timestamp(), b.window());
+      }
+    }
+    buffer.clear();
+  }
+
+  static String key(SampledFrame f) {
+    return f.getClipId() + "#" + f.getIndex();
+  }
+
+  private static byte[] bytes(ByteBuffer buffer) {
+    ByteBuffer b = buffer.duplicate();
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  @Teardown
+  public void teardown() {
+    if (session != null) {
+      session.close();
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.reelscribe.pipelines.caption;
+
+import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.pipelines.extract.ExtractJob;
+import dev.reelscribe.pipelines.extract.ExtractOptions;
+import dev.reelscribe.pipelines.extract.ExtractOutputs;
+import dev.reelscribe.pipelines.extract.ExtractPipeline;
+import dev.reelscribe.pipelines.io.WriteRecords;
+import dev.reelscribe.schemas.FailedRecord;
+import dev.reelscribe.schemas.FrameCaption;
+import java.io.IOException;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The caption job: the extraction job, then every sampled frame of every kept clip through the
+ * frame captioner. Writes what {@code extract} writes plus
+ *
+ * <pre>
+ * OUT/records/frame-captions/part-*.{parquet,jsonl}   FrameCaption (clipId, frame, time, text, model)
+ * </pre>
+ *
+ * and the captioning failures with the others in {@code OUT/failed/}.
+ */
+public final class CaptionPipeline {
+  private CaptionPipeline() {}
+
+  public static PCollection<FrameCaption> applyTransforms(Pipeline pipeline, ExtractOptions options,
+      CaptionerSpec spec) throws IOException {
+    ExtractJob job = ExtractJob.from(options);
+    ExtractOutputs out = ExtractPipeline.extract(pipeline, options);
+    PCollectionTuple captioned = out.frames().apply("CaptionFrames",
+        ParDo.of(new CaptionFramesFn(spec, spec.batchSize()))
+            .withOutputTags(CaptionFramesFn.CAPTIONS, TupleTagList.of(CaptionFramesFn.FAILED)));
+    PCollection<FrameCaption> captions =
+        captioned.get(CaptionFramesFn.CAPTIONS).setCoder(AvroCoder.of(FrameCaption.class));
+    PCollection<FailedRecord> captionFailed =
+        captioned.get(CaptionFramesFn.FAILED).setCoder(AvroCoder.of(FailedRecord.class));
+    PCollection<FailedRecord> failed = PCollectionList.of(out.failed()).and(captionFailed)
+        .apply("AllStageFailures", Flatten.pCollections());
+    ExtractPipeline.write(out, job, failed);
+    captions.apply("WriteFrameCaptions",
+        WriteRecords.to(job.recordsDir("frame-captions"), FrameCaption.getClassSchema()));
+    return captions;
+  }
+}

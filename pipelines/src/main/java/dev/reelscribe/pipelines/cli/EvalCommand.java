@@ -1,0 +1,110 @@
+package dev.reelscribe.pipelines.cli;
+
+import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.FrameCaptioners;
+import dev.reelscribe.captioner.eval.FrameCaptionerEval;
+import dev.reelscribe.captioner.remote.ChatConfig;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code reelscribe eval}: grades models on held-out synthworld data. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Grades a model on held-out synthworld clips with TruthScorer.",
+    subcommands = {EvalCommand.FrameCaptioner.class})
+public final class EvalCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  @Command(
+      name = "frame-captioner",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = {
+          "Renders --count synthworld clips from --seed to H.264, decodes them, samples --frames-per-clip",
+          "frames (JPEG, as extract does), captions them and grades every caption against the script",
+          "with TruthScorer: precision, recall and F1 per attribute (object, colour, size, position,",
+          "background, text, ...) and the hallucination rate. The built-in model trained on seeds 1",
+          "(training) and 2 (validation); any other seed is held out."},
+      footer = {"", "Examples:", "  reelscribe eval frame-captioner --seed 1000 --count 100",
+          "  reelscribe eval frame-captioner --model out/models/frame-captioner --json",
+          "  reelscribe eval frame-captioner --vlm-endpoint http://127.0.0.1:8000/v1 --vlm-model llava"})
+  static final class FrameCaptioner implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Held-out world seed. Default: ${DEFAULT-VALUE}.")
+    long seed = 1000;
+
+    @Option(names = "--count", paramLabel = "N", description = "Clips. Default: ${DEFAULT-VALUE}.")
+    int count = 100;
+
+    @Option(names = "--frames-per-clip", paramLabel = "K", description = "Frames sampled per clip. Default: ${DEFAULT-VALUE}.")
+    int framesPerClip = 4;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "A model directory instead of the built-in weights.")
+    Path model;
+
+    @Option(names = "--beam", paramLabel = "K", description = "Beam width; 1 is greedy. Default: ${DEFAULT-VALUE}.")
+    int beam = 1;
+
+    @Option(names = "--batch", paramLabel = "N", description = "Frames per model call. Default: ${DEFAULT-VALUE}.")
+    int batch = 32;
+
+    @Option(names = "--vlm-endpoint", paramLabel = "URL", description = "Grade a remote VLM instead.")
+    String vlmEndpoint;
+
+    @Option(names = "--vlm-model", paramLabel = "NAME", description = "Model name at --vlm-endpoint.")
+    String vlmModel;
+
+    @Option(names = "--vlm-api-key-env", paramLabel = "VAR", description = "Environment variable with the API key.")
+    String vlmApiKeyEnv;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the rendered clips go. Default: ${DEFAULT-VALUE}.")
+    Path workDir = Path.of("reelscribe-out/eval-frame-captioner");
+
+    @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter out = spec.commandLine().getOut();
+      CaptionerSpec captioner;
+      if (vlmEndpoint != null) {
+        if (vlmModel == null) {
+          spec.commandLine().getErr().println("reelscribe eval frame-captioner: --vlm-endpoint needs --vlm-model");
+          return 2;
+        }
+        captioner = CaptionerSpec.remote(ChatConfig.of(vlmEndpoint, vlmModel).withApiKeyEnv(vlmApiKeyEnv), null);
+      } else {
+        captioner = (model == null ? CaptionerSpec.builtin() : CaptionerSpec.local(model.toString()))
+            .withBeamWidth(beam).withBatchSize(batch);
+      }
+      try (dev.reelscribe.captioner.FrameCaptioner c = FrameCaptioners.open(captioner)) {
+        String name = c.model().getBackend() + ":" + c.model().getModelId() + "@" + c.model().getVersion();
+        FrameCaptionerEval.Report r = FrameCaptionerEval.run(c, seed, count, framesPerClip,
+            workDir.resolve("seed-" + seed), System.err);
+        out.printf(Locale.ROOT, "frame captioner %s on %d held-out clips of seed %d (%d frames, %d failed), "
+            + "%.1f frames/s%n", name, r.clips(), r.seed(), r.frames(), r.failed(), r.framesPerSecond());
+        out.print(r.score().table());
+        out.println("examples:");
+        r.examples().forEach(e -> out.println("  " + e.replace("\n", "\n  ")));
+        if (json) {
+          out.println(FrameCaptionerEval.json(r, name));
+        }
+      }
+      return 0;
+    }
+  }
+}
