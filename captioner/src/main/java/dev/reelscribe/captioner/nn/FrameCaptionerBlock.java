@@ -30,7 +30,9 @@ import java.util.List;
  * image tokens.
  *
  * <p>{@code forward} with {@code (images [B,3,S,S], tokens [B,T])} returns next-token logits {@code
- * [B,T,V]} (teacher forcing, for training). With {@code (images)} alone it decodes: greedily, or
+ * [B,T,V]} (teacher forcing, for training) and the auxiliary head's logits {@code [B,grid²,24]}: what
+ * object (shape, colour, size) has its centre in each image token's cell. The auxiliary loss on them
+ * only shapes training (it gives the encoder a direct signal about shapes); decoding ignores it. With {@code (images)} alone it decodes: greedily, or
  * with beam search when {@link #beamWidth(int)} is above 1, and returns token ids {@code
  * [B,maxTokens]} padded with PAD after EOS.
  */
@@ -48,7 +50,13 @@ public final class FrameCaptionerBlock extends AbstractBlock {
   private final List<TransformerLayer> decoder = new ArrayList<>();
   private final LayerNorm decoderNorm;
   private final Linear head;
+  private final Linear auxiliary;
   private volatile int beamWidth = 1;
+
+  /** Per image token, the auxiliary head predicts shape (none + 8), colour (none + 10) and size (none + 3). */
+  public static final int AUX_SHAPES = 9;
+  public static final int AUX_COLOURS = 11;
+  public static final int AUX_SIZES = 4;
 
   public FrameCaptionerBlock(CaptionerConfig config) {
     this.config = config;
@@ -60,7 +68,7 @@ public final class FrameCaptionerBlock extends AbstractBlock {
           .setFilters(c).optBias(false).build());
       conv.add(BatchNorm.builder().build());
       conv.add(Activation::relu);
-      if (stage >= 2) {
+      if (stage >= 1) {
         conv.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(c)
             .optBias(false).build());
         conv.add(BatchNorm.builder().build());
@@ -86,6 +94,8 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     }
     decoderNorm = addChildBlock("decoder_norm", LayerNorm.builder().axis(2).build());
     head = addChildBlock("head", Linear.builder().setUnits(v).build());
+    auxiliary = addChildBlock("auxiliary_head",
+        Linear.builder().setUnits(AUX_SHAPES + AUX_COLOURS + AUX_SIZES).build());
   }
 
   public CaptionerConfig config() {
@@ -105,7 +115,8 @@ public final class FrameCaptionerBlock extends AbstractBlock {
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray memory = encode(ps, inputs.get(0), training);
     if (inputs.size() > 1) {
-      return new NDList(decode(ps, memory, inputs.get(1), training));
+      NDArray aux = auxiliary.forward(ps, new NDList(memory), training).head();
+      return new NDList(decode(ps, memory, inputs.get(1), training), aux);
     }
     return new NDList(beamWidth == 1 ? greedy(ps, memory) : beam(ps, memory, beamWidth));
   }
@@ -264,7 +275,9 @@ public final class FrameCaptionerBlock extends AbstractBlock {
   public Shape[] getOutputShapes(Shape[] inputShapes) {
     long b = inputShapes[0].get(0);
     if (inputShapes.length > 1) {
-      return new Shape[] {new Shape(b, inputShapes[1].get(1), config.vocabulary().size())};
+      int grid = config.gridSide() * config.gridSide();
+      return new Shape[] {new Shape(b, inputShapes[1].get(1), config.vocabulary().size()),
+          new Shape(b, grid, AUX_SHAPES + AUX_COLOURS + AUX_SIZES)};
     }
     return new Shape[] {new Shape(b, config.maxTokens())};
   }
@@ -284,5 +297,6 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     }
     decoderNorm.initialize(manager, dataType, seq);
     head.initialize(manager, dataType, new Shape(1, config.width()));
+    auxiliary.initialize(manager, dataType, new Shape(1, config.width()));
   }
 }

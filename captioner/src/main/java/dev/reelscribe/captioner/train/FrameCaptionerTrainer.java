@@ -26,7 +26,7 @@ import dev.reelscribe.synthworld.world.WorldConfig;
 import dev.reelscribe.synthworld.render.SceneRenderer;
 import dev.reelscribe.captioner.builtin.FramePixels;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,9 +46,9 @@ import org.opencv.core.Mat;
 public final class FrameCaptionerTrainer {
   private final CaptionerConfig config;
   private final TrainOptions options;
-  private final PrintStream log;
+  private final PrintWriter log;
 
-  public FrameCaptionerTrainer(CaptionerConfig config, TrainOptions options, PrintStream log) {
+  public FrameCaptionerTrainer(CaptionerConfig config, TrainOptions options, PrintWriter log) {
     this.config = config;
     this.options = options;
     this.log = log;
@@ -82,9 +82,12 @@ public final class FrameCaptionerTrainer {
             NDArray images = m.create(batch.pixels, new Shape(batch.size, 3, s, s));
             NDArray in = m.create(batch.input, new Shape(batch.size, batch.length));
             NDArray target = m.create(batch.target, new Shape(batch.size, batch.length));
+            Shape cells = new Shape(batch.size, batch.cells);
+            NDList aux = new NDList(m.create(batch.shapes, cells), m.create(batch.colours, cells),
+                m.create(batch.sizes, cells));
             try (GradientCollector gc = trainer.newGradientCollector()) {
-              NDArray logits = trainer.forward(new NDList(images, in)).head();
-              NDArray loss = loss(logits, target);
+              NDList outputs = trainer.forward(new NDList(images, in));
+              NDArray loss = loss(outputs.get(0), target).add(auxiliaryLoss(outputs.get(1), aux).mul(AUX_WEIGHT));
               lossSum += loss.getFloat();
               lossCount++;
               gc.backward(loss);
@@ -117,6 +120,30 @@ public final class FrameCaptionerTrainer {
       producer.join();
     }
     return last;
+  }
+
+  /** Weight of the auxiliary per-cell loss against the caption loss. */
+  static final float AUX_WEIGHT = 0.5f;
+
+  /**
+   * Cross-entropy of the per-cell shape, colour and size predictions; cells with an object count
+   * ten times as much as empty ones.
+   */
+  static NDArray auxiliaryLoss(NDArray aux, NDList labels) {
+    int[][] ranges = {{0, FrameCaptionerBlock.AUX_SHAPES},
+        {FrameCaptionerBlock.AUX_SHAPES, FrameCaptionerBlock.AUX_SHAPES + FrameCaptionerBlock.AUX_COLOURS},
+        {FrameCaptionerBlock.AUX_SHAPES + FrameCaptionerBlock.AUX_COLOURS,
+            FrameCaptionerBlock.AUX_SHAPES + FrameCaptionerBlock.AUX_COLOURS + FrameCaptionerBlock.AUX_SIZES}};
+    NDArray weight = labels.get(0).gt(0).toType(DataType.FLOAT32, false).mul(0.9f).add(0.1f);
+    NDArray total = null;
+    for (int h = 0; h < 3; h++) {
+      NDArray logits = aux.get(new ai.djl.ndarray.index.NDIndex(":, :, " + ranges[h][0] + ":" + ranges[h][1]));
+      NDArray picked = logits.logSoftmax(-1).mul(labels.get(h).oneHot(ranges[h][1] - ranges[h][0])
+          .toType(DataType.FLOAT32, false)).sum(new int[] {-1});
+      NDArray ce = picked.mul(weight).sum().neg().div(weight.sum());
+      total = total == null ? ce : total.add(ce);
+    }
+    return total;
   }
 
   static NDArray loss(NDArray logits, NDArray target) {
@@ -179,9 +206,24 @@ public final class FrameCaptionerTrainer {
     final float[] pixels;
     final long[] input;
     final long[] target;
+    final int cells;
+    final long[] shapes;
+    final long[] colours;
+    final long[] sizes;
 
     Batch(List<CaptionSample> samples, int pixelsPerImage) {
       size = samples.size();
+      cells = samples.get(0).cellShapes().length;
+      shapes = new long[size * cells];
+      colours = new long[size * cells];
+      sizes = new long[size * cells];
+      for (int i = 0; i < size; i++) {
+        for (int c = 0; c < cells; c++) {
+          shapes[i * cells + c] = samples.get(i).cellShapes()[c];
+          colours[i * cells + c] = samples.get(i).cellColours()[c];
+          sizes[i * cells + c] = samples.get(i).cellSizes()[c];
+        }
+      }
       length = samples.stream().mapToInt(x -> x.tokens().length + 1).max().orElse(1);
       pixels = new float[size * pixelsPerImage];
       input = new long[size * length];
@@ -204,7 +246,7 @@ public final class FrameCaptionerTrainer {
 
   private Thread startProducer(BlockingQueue<Batch> queue) {
     TrainingFrames frames = new TrainingFrames(WorldConfig.defaults(), options.seed(), config.vocab(),
-        config.imageSize(), config.maxTokens());
+        config.imageSize(), config.maxTokens(), config.gridSide());
     int per = 3 * config.imageSize() * config.imageSize();
     Thread thread = new Thread(() -> {
       try {

@@ -7,6 +7,7 @@ import dev.reelscribe.synthworld.render.SceneRenderer;
 import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
 import dev.reelscribe.synthworld.world.FrameLayout;
+import dev.reelscribe.synthworld.world.OnScreen;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.util.Arrays;
@@ -26,19 +27,25 @@ public final class TrainingFrames {
   private final Vocabulary vocabulary;
   private final int imageSize;
   private final int maxTokens;
+  private final int grid;
   private final SplittableRandom random;
   private long nextScript;
   private SceneScript script;
   private SceneRenderer renderer;
   private int left;
 
-  public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens) {
+  public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens, int grid) {
+    this.grid = grid;
     OpenCv.load();
     this.scripts = new ScriptGenerator(world, seed);
     this.vocabulary = vocabulary;
     this.imageSize = imageSize;
     this.maxTokens = maxTokens;
     this.random = new SplittableRandom(ScriptGenerator.mix(seed, -1));
+  }
+
+  private int cell(double unit) {
+    return (int) Math.max(0, Math.min(grid - 1, Math.floor(unit * grid)));
   }
 
   public CaptionSample next() {
@@ -53,7 +60,8 @@ public final class TrainingFrames {
       }
       left--;
       int frame = random.nextInt(script.frames());
-      String caption = FrameCaptionWriter.canonical(FrameLayout.of(script, frame));
+      FrameLayout layout = FrameLayout.of(script, frame);
+      String caption = FrameCaptionWriter.canonical(layout);
       int[] tokens = vocabulary.encode(caption);
       if (tokens.length + 1 > maxTokens || Arrays.stream(tokens).anyMatch(t -> t == Vocabulary.UNK)) {
         continue; // cannot be learned as is; the vocabulary test keeps this from happening
@@ -62,7 +70,17 @@ public final class TrainingFrames {
       try {
         renderer.render(frame, mat);
         byte[] jpeg = FramePixels.jpeg(mat, 35 + random.nextInt(61));
-        return new CaptionSample(FramePixels.fromEncoded(jpeg, imageSize), tokens, caption);
+        int[] shapes = new int[grid * grid];
+        int[] colours = new int[grid * grid];
+        int[] sizes = new int[grid * grid];
+        for (OnScreen o : FrameCaptionWriter.described(layout)) {
+          int col = cell(o.pose().x());
+          int row = cell(o.pose().y());
+          shapes[row * grid + col] = o.object().shape().ordinal() + 1;
+          colours[row * grid + col] = o.object().colour().ordinal() + 1;
+          sizes[row * grid + col] = o.apparentSize().ordinal() + 1;
+        }
+        return new CaptionSample(FramePixels.fromEncoded(jpeg, imageSize), tokens, caption, shapes, colours, sizes);
       } finally {
         mat.release();
       }

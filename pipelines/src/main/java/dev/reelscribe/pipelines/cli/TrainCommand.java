@@ -4,7 +4,7 @@ import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.train.FrameCaptionerTrainer;
 import dev.reelscribe.captioner.train.TrainOptions;
 import dev.reelscribe.synthworld.score.Score;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -39,6 +39,8 @@ public final class TrainCommand implements Runnable {
           "--output captioner/src/main/resources/dev/reelscribe/captioner/model."},
       footer = {"", "Example:", "  reelscribe train frame-captioner --seed 1 --output out/models/frame-captioner"})
   static final class FrameCaptioner implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--seed", paramLabel = "S", description = "Training seed. Default: ${DEFAULT-VALUE}.")
     long seed = 1;
 
@@ -64,7 +66,7 @@ public final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       TrainOptions options = new TrainOptions(seed, steps, batch, learningRate, evalEvery, validationFrames, output);
-      PrintStream log = System.out;
+      PrintWriter log = spec.commandLine().getOut();
       log.printf("training the frame captioner: seed %d, %d steps of %d frames -> %s%n", seed, steps, batch, output);
       Score score = new FrameCaptionerTrainer(CaptionerConfig.builtin(), options, log).train();
       log.println("validation on held-out frames (seed " + (seed + 1) + "):");

@@ -1,0 +1,140 @@
+package dev.reelscribe.pipelines.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code reelscribe caption / eval / train} with the built-in frame captioner. */
+class CaptionCliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir static Path shared;
+  static Path videos;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Reelscribe.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+  }
+
+  @BeforeAll
+  static void renderClips() {
+    StringWriter sink = new StringWriter();
+    int code = Reelscribe.commandLine(new PrintWriter(sink), new PrintWriter(sink))
+        .execute("synth", "--count", "3", "--seed", "5", "--output", shared.resolve("synth").toString());
+    assertThat(code).as(sink.toString()).isZero();
+    videos = shared.resolve("synth/videos");
+  }
+
+  @Test
+  void helpNamesTheBackends() {
+    assertThat(run("caption", "--help")).isZero();
+    assertThat(out.toString()).contains("--frame-captioner-model", "--vlm-endpoint", "--vlm-api-key-env", "builtin",
+        "remote", "--input");
+  }
+
+  @Test
+  void anEndpointWithoutAModelNameIsAClearError(@TempDir Path dir) {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.toString(), "--vlm-endpoint",
+        "http://127.0.0.1:9/v1")).isEqualTo(2);
+    assertThat(err.toString()).contains("--vlm-endpoint needs --vlm-model");
+  }
+
+  @Test
+  void anUnsetKeyVariableIsAClearError(@TempDir Path dir) {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.toString(), "--vlm-endpoint",
+        "http://127.0.0.1:9/v1", "--vlm-model", "m", "--vlm-api-key-env", "REELSCRIBE_TEST_UNSET_KEY")).isEqualTo(2);
+    assertThat(err.toString()).contains("REELSCRIBE_TEST_UNSET_KEY").contains("not set");
+  }
+
+  @Test
+  void aModelDirectoryThatIsNotOneIsAClearError(@TempDir Path dir) {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("o").toString(),
+        "--frame-captioner-model", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("is not a model directory");
+  }
+
+  @Test
+  void captionsEveryFrameWithTheBuiltInModelOnDirectAndFlink(@TempDir Path dir) throws Exception {
+    Path direct = dir.resolve("direct");
+    assertThat(run("caption", "--input", videos.toString(), "--output", direct.toString(), "--filter", "none"))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("frames captioned (0 failed)");
+    List<JsonNode> frames = records(direct.resolve("records/frames"));
+    List<JsonNode> captions = records(direct.resolve("records/frame-captions"));
+    assertThat(frames).isNotEmpty();
+    assertThat(captions).hasSize(frames.size()).allSatisfy(c -> {
+      assertThat(c.get("text").asText()).matches("[A-Z].*\\.");
+      assertThat(c.at("/model/backend").asText()).isEqualTo("builtin");
+      assertThat(c.at("/model/modelId").asText()).isEqualTo("reelscribe-frame-captioner");
+    });
+    JsonNode report = JSON.readTree(direct.resolve("run.json").toFile());
+    assertThat(report.at("/captionCounts/frames_captioned").asLong()).isEqualTo(frames.size());
+    assertThat(report.at("/config/frameCaptioner/backend").asText()).isEqualTo("builtin");
+
+    Path flink = dir.resolve("flink");
+    assertThat(run("caption", "--input", videos.toString(), "--output", flink.toString(), "--filter", "none",
+        "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2")).as(err.toString()).isZero();
+    assertThat(lines(flink.resolve("records/frame-captions"))).isEqualTo(lines(direct.resolve("records/frame-captions")));
+  }
+
+  @Test
+  void evalPrintsPerAttributeFiguresAndJsonLast(@TempDir Path dir) throws Exception {
+    assertThat(run("eval", "frame-captioner", "--seed", "1000", "--count", "3", "--frames-per-clip", "2", "--json",
+        "--work-dir", dir.toString())).as(err.toString()).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode json = JSON.readTree(lines[lines.length - 1]);
+    assertThat(json.get("frames").asInt()).isEqualTo(6);
+    assertThat(json.at("/score/kinds/object/f1").isNumber()).isTrue();
+    assertThat(json.at("/score/hallucinationRate").isNumber()).isTrue();
+    assertThat(out.toString()).contains("precision", "recall", "object", "colour", "position", "hallucination rate");
+  }
+
+  @Test
+  void trainWritesAModelDirectoryThatCaptionAccepts(@TempDir Path dir) throws Exception {
+    Path model = dir.resolve("model");
+    assertThat(run("train", "frame-captioner", "--seed", "9", "--steps", "2", "--batch", "2", "--eval-every", "2",
+        "--validation-frames", "2", "--output", model.toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("step 2/2").contains("wrote");
+    assertThat(model.resolve("config.json")).isRegularFile();
+    assertThat(model.resolve("frame-captioner-0000.params")).isRegularFile();
+    assertThat(run("eval", "frame-captioner", "--model", model.toString(), "--count", "1", "--frames-per-clip", "1",
+        "--work-dir", dir.resolve("eval").toString())).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("local:reelscribe-frame-captioner@");
+  }
+
+  private static List<JsonNode> records(Path dir) throws IOException {
+    List<JsonNode> out = new ArrayList<>();
+    for (String line : lines(dir)) {
+      out.add(JSON.readTree(line));
+    }
+    return out;
+  }
+
+  private static Set<String> lines(Path dir) throws IOException {
+    Set<String> out = new TreeSet<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(x -> x.toString().endsWith(".jsonl")).toList()) {
+        out.addAll(Files.readAllLines(f));
+      }
+    }
+    return out;
+  }
+}
