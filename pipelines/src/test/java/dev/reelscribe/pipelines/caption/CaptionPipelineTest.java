@@ -1,9 +1,11 @@
 package dev.reelscribe.pipelines.caption;
 
+import static dev.reelscribe.pipelines.TestRecords.lines;
+import static dev.reelscribe.pipelines.TestRecords.records;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.remote.ChatConfig;
 import dev.reelscribe.captioner.remote.ScriptedChatServer;
@@ -19,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  * become FailedRecords, and the DirectRunner and Flink agree.
  */
 class CaptionPipelineTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ANSWER = "A medium white square in the center on a plain black background.";
 
   @TempDir Path dir;
@@ -121,26 +121,5 @@ class CaptionPipelineTest {
     CaptionPipeline.applyTransforms(p, options, remote());
     assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
     return Path.of(options.getOutput());
-  }
-
-  private static List<JsonNode> records(Path dir) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : lines(dir)) {
-      out.add(JSON.readTree(line));
-    }
-    return out;
-  }
-
-  private static Set<String> lines(Path dir) throws IOException {
-    Set<String> out = new TreeSet<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(x -> x.toString().endsWith(".jsonl")).toList()) {
-        out.addAll(Files.readAllLines(f));
-      }
-    }
-    return out;
   }
 }

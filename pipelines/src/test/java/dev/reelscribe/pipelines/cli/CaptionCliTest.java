@@ -1,19 +1,16 @@
 package dev.reelscribe.pipelines.cli;
 
+import static dev.reelscribe.pipelines.TestRecords.lines;
+import static dev.reelscribe.pipelines.TestRecords.records;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,26 +112,5 @@ class CaptionCliTest {
     assertThat(run("eval", "frame-captioner", "--model", model.toString(), "--count", "1", "--frames-per-clip", "1",
         "--work-dir", dir.resolve("eval").toString())).as(err.toString()).isZero();
     assertThat(out.toString()).contains("local:reelscribe-frame-captioner@");
-  }
-
-  private static List<JsonNode> records(Path dir) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (String line : lines(dir)) {
-      out.add(JSON.readTree(line));
-    }
-    return out;
-  }
-
-  private static Set<String> lines(Path dir) throws IOException {
-    Set<String> out = new TreeSet<>();
-    if (!Files.isDirectory(dir)) {
-      return out;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(x -> x.toString().endsWith(".jsonl")).toList()) {
-        out.addAll(Files.readAllLines(f));
-      }
-    }
-    return out;
   }
 }
