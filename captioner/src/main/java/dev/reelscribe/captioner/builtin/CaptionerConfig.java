@@ -12,6 +12,7 @@ import java.util.List;
  * config.json} in the model directory next to the DJL parameter file.
  *
  * @param imageSize side of the square input image in pixels (frames are resized to it)
+ * @param stem channels of a full-resolution 3×3 convolution before the stride-2 stages (0: none)
  * @param channels output channels of the four stride-2 convolution stages
  * @param width transformer width (token dimension)
  * @param heads attention heads
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public record CaptionerConfig(
     int imageSize,
+    int stem,
     List<Integer> channels,
     int width,
     int heads,
@@ -45,19 +47,19 @@ public record CaptionerConfig(
     if (width % heads != 0) {
       throw new IllegalArgumentException("width " + width + " is not divisible by heads " + heads);
     }
-    if (maxTokens < 2 || encoderLayers < 0 || decoderLayers < 1) {
+    if (maxTokens < 2 || encoderLayers < 0 || decoderLayers < 1 || stem < 0) {
       throw new IllegalArgumentException("bad layer or token counts");
     }
   }
 
   /** The configuration the committed built-in model is trained with. */
   public static CaptionerConfig builtin() {
-    return new CaptionerConfig(128, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens());
+    return new CaptionerConfig(128, 0, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens());
   }
 
   /** A small configuration for tests. */
   public static CaptionerConfig tiny() {
-    return new CaptionerConfig(64, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens());
+    return new CaptionerConfig(64, 4, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens());
   }
 
   public Vocabulary vocab() {

@@ -62,6 +62,12 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     this.config = config;
     int d = config.width();
     SequentialBlock conv = new SequentialBlock();
+    if (config.stem() > 0) {
+      conv.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(config.stem())
+          .optBias(false).build());
+      conv.add(BatchNorm.builder().build());
+      conv.add(Activation::relu);
+    }
     for (int stage = 0; stage < 4; stage++) {
       int c = config.channels().get(stage);
       conv.add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))

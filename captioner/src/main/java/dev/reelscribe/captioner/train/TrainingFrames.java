@@ -13,11 +13,14 @@ import dev.reelscribe.synthworld.world.WorldConfig;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.opencv.core.Mat;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * An endless, seeded stream of synthworld frames with their canonical captions. Each scene script
- * yields a few frames at random times; every frame goes through a JPEG round trip at a random
- * quality, as frames do in the pipeline ({@code SampledFrame} carries JPEG). The stream depends only
+ * yields a few frames at random times; half the frames are softened by a slight Gaussian blur, as
+ * video encoding softens them, and every frame goes through a JPEG round trip at a random quality,
+ * as frames do in the pipeline ({@code SampledFrame} carries JPEG). The stream depends only
  * on the seed.
  */
 public final class TrainingFrames {
@@ -69,6 +72,11 @@ public final class TrainingFrames {
       Mat mat = new Mat();
       try {
         renderer.render(frame, mat);
+        if (random.nextBoolean()) {
+          // video codecs soften edges before the JPEG step; H.264 at 128 px blurs small shapes like this
+          double sigma = 0.3 + 0.6 * random.nextDouble();
+          Imgproc.GaussianBlur(mat, mat, new Size(0, 0), sigma);
+        }
         byte[] jpeg = FramePixels.jpeg(mat, 35 + random.nextInt(61));
         int[] shapes = new int[grid * grid];
         int[] colours = new int[grid * grid];
