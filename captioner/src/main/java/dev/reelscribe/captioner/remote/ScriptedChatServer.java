@@ -43,6 +43,15 @@ public final class ScriptedChatServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  static {
+    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
+    // the client's delayed ACK add about 40 ms to every answer, which would be the server's latency,
+    // not the client's. Read once, when the first server starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ConcurrentLinkedDeque<Fault> faults = new ConcurrentLinkedDeque<>();
   private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
