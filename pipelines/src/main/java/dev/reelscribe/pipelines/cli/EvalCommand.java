@@ -1,10 +1,8 @@
 package dev.reelscribe.pipelines.cli;
 
-import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.captioner.FrameCaptioners;
 import dev.reelscribe.captioner.eval.FrameCaptionerEval;
-import dev.reelscribe.captioner.remote.ChatConfig;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,23 +51,7 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--frames-per-clip", paramLabel = "K", description = "Frames sampled per clip. Default: ${DEFAULT-VALUE}.")
     int framesPerClip = 4;
 
-    @Option(names = "--model", paramLabel = "DIR", description = "A model directory instead of the built-in weights.")
-    Path model;
-
-    @Option(names = "--beam", paramLabel = "K", description = "Beam width; 1 is greedy. Default: ${DEFAULT-VALUE}.")
-    int beam = 1;
-
-    @Option(names = "--batch", paramLabel = "N", description = "Frames per model call. Default: ${DEFAULT-VALUE}.")
-    int batch = 32;
-
-    @Option(names = "--vlm-endpoint", paramLabel = "URL", description = "Grade a remote VLM instead.")
-    String vlmEndpoint;
-
-    @Option(names = "--vlm-model", paramLabel = "NAME", description = "Model name at --vlm-endpoint.")
-    String vlmModel;
-
-    @Option(names = "--vlm-api-key-env", paramLabel = "VAR", description = "Environment variable with the API key.")
-    String vlmApiKeyEnv;
+    @CommandLine.Mixin CaptionerOptions captioner = new CaptionerOptions();
 
     @Option(names = "--work-dir", paramLabel = "DIR", description = "Where the rendered clips go. Default: ${DEFAULT-VALUE}.")
     Path workDir = Path.of("reelscribe-out/eval-frame-captioner");
@@ -80,18 +62,12 @@ public final class EvalCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      CaptionerSpec captioner;
-      if (vlmEndpoint != null) {
-        if (vlmModel == null) {
-          spec.commandLine().getErr().println("reelscribe eval frame-captioner: --vlm-endpoint needs --vlm-model");
-          return 2;
-        }
-        captioner = CaptionerSpec.remote(ChatConfig.of(vlmEndpoint, vlmModel).withApiKeyEnv(vlmApiKeyEnv), null);
-      } else {
-        captioner = (model == null ? CaptionerSpec.builtin() : CaptionerSpec.local(model.toString()))
-            .withBeamWidth(beam).withBatchSize(batch);
+      String problem = captioner.validate();
+      if (problem != null) {
+        spec.commandLine().getErr().println("reelscribe eval frame-captioner: " + problem);
+        return 2;
       }
-      try (dev.reelscribe.captioner.FrameCaptioner c = FrameCaptioners.open(captioner)) {
+      try (dev.reelscribe.captioner.FrameCaptioner c = FrameCaptioners.open(captioner.spec())) {
         String name = c.model().getBackend() + ":" + c.model().getModelId() + "@" + c.model().getVersion();
         FrameCaptionerEval.Report r = FrameCaptionerEval.run(c, seed, count, framesPerClip,
             workDir.resolve("seed-" + seed), System.err);
