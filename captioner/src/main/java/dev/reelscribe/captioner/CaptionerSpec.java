@@ -1,6 +1,6 @@
 package dev.reelscribe.captioner;
 
-import dev.reelscribe.captioner.remote.ChatConfig;
+import dev.reelscribe.models.chat.ChatConfig;
 import java.io.Serializable;
 
 /**

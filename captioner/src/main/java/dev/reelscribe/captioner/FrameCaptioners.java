@@ -2,8 +2,8 @@ package dev.reelscribe.captioner;
 
 import dev.reelscribe.captioner.builtin.BuiltinFrameCaptioner;
 import dev.reelscribe.captioner.builtin.BuiltinModel;
-import dev.reelscribe.captioner.remote.ChatClient;
 import dev.reelscribe.captioner.remote.RemoteFrameCaptioner;
+import dev.reelscribe.models.chat.ChatClient;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 

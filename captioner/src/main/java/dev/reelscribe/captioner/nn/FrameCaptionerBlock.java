@@ -20,6 +20,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.builtin.Vocabulary;
+import dev.reelscribe.models.nn.TransformerLayer;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelscribe.captioner.CaptionResult;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.captioner.FrameImage;
+import dev.reelscribe.models.chat.ChatClient;
+import dev.reelscribe.models.chat.ChatException;
 import dev.reelscribe.schemas.ModelRef;
 import java.util.ArrayList;
 import java.util.Base64;

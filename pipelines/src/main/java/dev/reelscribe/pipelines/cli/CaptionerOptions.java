@@ -1,8 +1,8 @@
 package dev.reelscribe.pipelines.cli;
 
 import dev.reelscribe.captioner.CaptionerSpec;
-import dev.reelscribe.captioner.remote.ChatConfig;
 import dev.reelscribe.captioner.remote.RemoteFrameCaptioner;
+import dev.reelscribe.models.chat.ChatConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

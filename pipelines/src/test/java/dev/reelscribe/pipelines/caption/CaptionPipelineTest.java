@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelscribe.captioner.CaptionerSpec;
-import dev.reelscribe.captioner.remote.ChatConfig;
-import dev.reelscribe.captioner.remote.ScriptedChatServer;
-import dev.reelscribe.captioner.remote.ScriptedChatServer.Fault;
+import dev.reelscribe.models.chat.ChatConfig;
+import dev.reelscribe.models.chat.ScriptedChatServer.Fault;
+import dev.reelscribe.models.chat.ScriptedChatServer;
 import dev.reelscribe.pipelines.TestInputs;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.schemas.FrameCaption;

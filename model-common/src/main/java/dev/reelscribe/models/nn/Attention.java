@@ -1,4 +1,4 @@
-package dev.reelscribe.captioner.nn;
+package dev.reelscribe.models.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

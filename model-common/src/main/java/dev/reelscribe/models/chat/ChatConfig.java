@@ -1,4 +1,4 @@
-package dev.reelscribe.captioner.remote;
+package dev.reelscribe.models.chat;
 
 import java.io.Serializable;
 import java.net.URI;

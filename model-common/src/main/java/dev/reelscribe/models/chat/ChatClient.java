@@ -1,4 +1,4 @@
-package dev.reelscribe.captioner.remote;
+package dev.reelscribe.models.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

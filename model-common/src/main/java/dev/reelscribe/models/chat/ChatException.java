@@ -1,4 +1,4 @@
-package dev.reelscribe.captioner.remote;
+package dev.reelscribe.models.chat;
 
 /** A chat request that produced no usable answer; the message says why and never holds the key. */
 public final class ChatException extends Exception {
