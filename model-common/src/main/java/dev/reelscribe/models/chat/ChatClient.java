@@ -69,8 +69,27 @@ public final class ChatClient {
     return retries.get();
   }
 
-  /** Sends one chat-completions request (the {@code model} field is filled in) and returns the answer's text. */
+  /**
+   * Sends one chat-completions request (the {@code model} field is filled in) and returns the
+   * answer's text; an empty answer or one cut off at the token limit is a {@link ChatException}.
+   */
   public String complete(ObjectNode body) throws ChatException, InterruptedException {
+    ChatAnswer answer = send(body);
+    if (answer.truncated()) {
+      throw new ChatException("TruncatedAnswer", "the answer was cut off at the token limit (finish_reason=length)",
+          answer.attempts());
+    }
+    if (answer.text().isBlank()) {
+      throw new ChatException("EmptyAnswer", "the answer is empty", answer.attempts());
+    }
+    return answer.text();
+  }
+
+  /**
+   * Like {@link #complete} but hands back an empty or cut-off answer as it is, for callers that
+   * check their output themselves (the fuser flags and reports them).
+   */
+  public ChatAnswer send(ObjectNode body) throws ChatException, InterruptedException {
     body.put("model", config.model());
     byte[] payload;
     try {
@@ -161,7 +180,7 @@ public final class ChatClient {
     }
   }
 
-  private static String answer(byte[] body, int attempts) throws ChatException {
+  private static ChatAnswer answer(byte[] body, int attempts) throws ChatException {
     JsonNode root;
     try {
       root = JSON.readTree(body);
@@ -172,10 +191,7 @@ public final class ChatClient {
     if (choice == null || choice.isMissingNode()) {
       throw new ChatException("MalformedAnswer", "the answer has no choices" + excerpt(body), attempts);
     }
-    if ("length".equals(choice.path("finish_reason").asText(null))) {
-      throw new ChatException("TruncatedAnswer", "the answer was cut off at the token limit (finish_reason=length)",
-          attempts);
-    }
+    boolean truncated = "length".equals(choice.path("finish_reason").asText(null));
     JsonNode content = choice.path("message").path("content");
     String text;
     if (content.isTextual()) {
@@ -192,13 +208,12 @@ public final class ChatClient {
       }
       text = sb.toString();
     } else {
-      throw new ChatException(content.isMissingNode() || content.isNull() ? "EmptyAnswer" : "NotText",
-          "the answer's message content is " + (content.isMissingNode() ? "missing" : content.getNodeType()), attempts);
+      if (content.isMissingNode() || content.isNull()) {
+        return new ChatAnswer("", truncated, attempts);
+      }
+      throw new ChatException("NotText", "the answer's message content is " + content.getNodeType(), attempts);
     }
-    if (text.isBlank()) {
-      throw new ChatException("EmptyAnswer", "the answer is empty", attempts);
-    }
-    return text.strip();
+    return new ChatAnswer(text.strip(), truncated, attempts);
   }
 
   private static String excerpt(byte[] body) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * A local HTTP server on 127.0.0.1 that speaks OpenAI chat completions, for testing and
@@ -58,7 +59,8 @@ public final class ScriptedChatServer implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private volatile long latencyMillis;
-  private volatile String answer = "A small red circle in the center on a plain black background.";
+  private volatile Function<JsonNode, String> answer =
+      request -> "A small red circle in the center on a plain black background.";
 
   public ScriptedChatServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -81,8 +83,15 @@ public final class ScriptedChatServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers every request with this text. */
   public ScriptedChatServer answer(String text) {
-    this.answer = text;
+    this.answer = request -> text;
+    return this;
+  }
+
+  /** Answers each request with what this function makes of its JSON body. */
+  public ScriptedChatServer answerWith(Function<JsonNode, String> responder) {
+    this.answer = responder;
     return this;
   }
 
@@ -120,6 +129,7 @@ public final class ScriptedChatServer implements AutoCloseable {
         return;
       }
       sleep(latencyMillis);
+      String answer = this.answer.apply(body);
       Fault fault = faults.pollFirst();
       if (fault instanceof Fault.Status s) {
         if (s.retryAfter() != null) {

@@ -128,6 +128,16 @@ class ChatClientTest {
   }
 
   @Test
+  void sendHandsBackEmptyAndCutOffAnswersForTheCallerToCheck() throws Exception {
+    server.answer("A red circle rolls to the right.");
+    server.then(new Fault.Truncated(), new Fault.Empty());
+    ChatClient client = client(config().withConcurrency(1));
+    assertThat(client.send(textRequest("x"))).isEqualTo(new ChatAnswer("A red circle rol", true, 1));
+    assertThat(client.send(textRequest("x"))).isEqualTo(new ChatAnswer("", false, 1));
+    assertThat(client.send(textRequest("x"))).isEqualTo(new ChatAnswer("A red circle rolls to the right.", false, 1));
+  }
+
+  @Test
   void anUnreachableEndpointFailsWithAConnectionError() throws Exception {
     String endpoint = server.endpoint();
     server.close();
