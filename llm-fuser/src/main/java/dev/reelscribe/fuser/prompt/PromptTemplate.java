@@ -35,6 +35,7 @@ public final class PromptTemplate {
   public record Rendered(String system, String user) {}
 
   private final String name;
+  private final String text;
   private final String version;
   private final String system;
   private final String user;
@@ -42,6 +43,7 @@ public final class PromptTemplate {
 
   private PromptTemplate(String name, String text) {
     this.name = name;
+    this.text = text;
     this.version = name + "#" + sha256(text).substring(0, 8);
     int s = text.indexOf("[system]\n");
     int u = text.indexOf("[user]\n");
@@ -62,6 +64,16 @@ public final class PromptTemplate {
         placeholders.add(m.group(1));
       }
     }
+  }
+
+  /** A prompt from its name and text (the text of a prompt file). */
+  public static PromptTemplate of(String name, String text) {
+    return new PromptTemplate(name, text);
+  }
+
+  /** The prompt file's text, to carry it to workers. */
+  public String text() {
+    return text;
   }
 
   /** A prompt that ships with Reelscribe, e.g. {@code fuse-v1} or {@code upsample-v1}. */

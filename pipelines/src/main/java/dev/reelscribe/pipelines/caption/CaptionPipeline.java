@@ -1,11 +1,15 @@
 package dev.reelscribe.pipelines.caption;
 
 import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.pipelines.extract.ExtractJob;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.pipelines.extract.ExtractOutputs;
 import dev.reelscribe.pipelines.extract.ExtractPipeline;
+import dev.reelscribe.pipelines.fuse.FuseClips;
+import dev.reelscribe.pipelines.fuse.FuseClipsFn;
 import dev.reelscribe.pipelines.io.WriteRecords;
+import dev.reelscribe.schemas.DenseCaption;
 import dev.reelscribe.schemas.FailedRecord;
 import dev.reelscribe.schemas.FrameCaption;
 import java.io.IOException;
@@ -19,20 +23,34 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The caption job: the extraction job, then every sampled frame of every kept clip through the
- * frame captioner. Writes what {@code extract} writes plus
+ * The caption job:
+ *
+ * <ol>
+ *   <li>the extraction job (clips, sampled frames);
+ *   <li>every sampled frame of every kept clip through the frame captioner;
+ *   <li>when a fuser is given, each clip's frame captions fused into one dense description.
+ * </ol>
+ *
+ * Writes what {@code extract} writes plus
  *
  * <pre>
  * OUT/records/frame-captions/part-*.{parquet,jsonl}   FrameCaption (clipId, frame, time, text, model)
+ * OUT/records/dense-captions/part-*.{parquet,jsonl}   DenseCaption (clipId, text, sources, model, prompt, flags)
  * </pre>
  *
- * and the captioning failures with the others in {@code OUT/failed/}.
+ * and the captioning and fusion failures with the others in {@code OUT/failed/}.
  */
 public final class CaptionPipeline {
   private CaptionPipeline() {}
 
   public static PCollection<FrameCaption> applyTransforms(Pipeline pipeline, ExtractOptions options,
       CaptionerSpec spec) throws IOException {
+    return applyTransforms(pipeline, options, spec, null);
+  }
+
+  /** As above; with a non-null {@code fuser}, also fuses and writes dense descriptions. */
+  public static PCollection<FrameCaption> applyTransforms(Pipeline pipeline, ExtractOptions options,
+      CaptionerSpec spec, FuserSpec fuser) throws IOException {
     ExtractJob job = ExtractJob.from(options);
     ExtractOutputs out = ExtractPipeline.extract(pipeline, options);
     PCollectionTuple captioned = out.frames().apply("CaptionFrames",
@@ -42,8 +60,14 @@ public final class CaptionPipeline {
         captioned.get(CaptionFramesFn.CAPTIONS).setCoder(AvroCoder.of(FrameCaption.class));
     PCollection<FailedRecord> captionFailed =
         captioned.get(CaptionFramesFn.FAILED).setCoder(AvroCoder.of(FailedRecord.class));
-    PCollection<FailedRecord> failed = PCollectionList.of(out.failed()).and(captionFailed)
-        .apply("AllStageFailures", Flatten.pCollections());
+    PCollectionList<FailedRecord> failures = PCollectionList.of(out.failed()).and(captionFailed);
+    if (fuser != null) {
+      PCollectionTuple fused = FuseClips.apply(out.kept(), captions, captionFailed, fuser);
+      fused.get(FuseClipsFn.CAPTIONS).apply("WriteDenseCaptions",
+          WriteRecords.to(job.recordsDir("dense-captions"), DenseCaption.getClassSchema()));
+      failures = failures.and(fused.get(FuseClipsFn.FAILED));
+    }
+    PCollection<FailedRecord> failed = failures.apply("AllStageFailures", Flatten.pCollections());
     ExtractPipeline.write(out, job, failed);
     captions.apply("WriteFrameCaptions",
         WriteRecords.to(job.recordsDir("frame-captions"), FrameCaption.getClassSchema()));

@@ -4,6 +4,9 @@ import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.pipelines.caption.CaptionMetrics;
 import dev.reelscribe.pipelines.caption.CaptionPipeline;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
+import dev.reelscribe.pipelines.fuse.FuseMetrics;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -18,7 +21,9 @@ import picocli.CommandLine.Mixin;
     description = {
         "Runs extract, then captions every sampled frame of every kept clip with an image",
         "vision-language model, and writes records/frame-captions/part-*.{parquet,jsonl} besides",
-        "extract's outputs. Frame captioners:",
+        "extract's outputs. With --llm-endpoint, an LLM then fuses each clip's timestamped frame",
+        "captions into one dense, chronological description (records/dense-captions/), checked for",
+        "empty, cut-off, looping, over-budget and unsupported output (--fuser-reject). Frame captioners:",
         "  builtin   the committed model trained on synthworld (default; CPU, DJL + PyTorch)",
         "  local     --frame-captioner-model DIR: weights from `reelscribe train frame-captioner`",
         "  remote    --vlm-endpoint URL --vlm-model NAME: any OpenAI-compatible chat-completions",
@@ -30,9 +35,12 @@ import picocli.CommandLine.Mixin;
         "  reelscribe caption                          # synthworld clips, built-in captioner",
         "  reelscribe caption --input videos/ --output out/caption --frame-captioner-model models/fc",
         "  VLM_KEY=... reelscribe caption --input videos/ --vlm-endpoint http://gpu:8000/v1 \\",
-        "      --vlm-model Qwen/Qwen2-VL-7B-Instruct --vlm-api-key-env VLM_KEY --vlm-concurrency 32"})
+        "      --vlm-model Qwen/Qwen2-VL-7B-Instruct --vlm-api-key-env VLM_KEY --vlm-concurrency 32",
+        "  LLM_KEY=... reelscribe caption --input videos/ --llm-endpoint https://open.bigmodel.cn/api/paas/v4 \\",
+        "      --llm-model glm-4-plus --llm-api-key-env LLM_KEY"})
 public final class CaptionCommand extends ExtractCommand {
   @Mixin CaptionerOptions captioner = new CaptionerOptions();
+  @Mixin FuserOptions fuser = new FuserOptions();
 
   public CaptionCommand() {
     output = "reelscribe-out/caption";
@@ -45,7 +53,8 @@ public final class CaptionCommand extends ExtractCommand {
 
   @Override
   String validate() {
-    return captioner.validate();
+    String problem = captioner.validate();
+    return problem != null ? problem : fuser.validate();
   }
 
   CaptionerSpec spec() {
@@ -54,22 +63,31 @@ public final class CaptionCommand extends ExtractCommand {
 
   @Override
   void build(Pipeline pipeline, ExtractOptions options) throws Exception {
-    CaptionPipeline.applyTransforms(pipeline, options, spec());
+    CaptionPipeline.applyTransforms(pipeline, options, spec(), fuser.enabled() ? fuser.spec() : null);
   }
 
   @Override
   Map<String, Long> stageCounters(PipelineResult result) {
-    return RunReport.counters(result, CaptionMetrics.NAMESPACE);
+    Map<String, Long> counters = new LinkedHashMap<>(RunReport.counters(result, CaptionMetrics.NAMESPACE));
+    counters.putAll(RunReport.counters(result, FuseMetrics.NAMESPACE));
+    return counters;
   }
 
   @Override
-  void addConfig(Map<String, Object> config) {
+  void addConfig(Map<String, Object> config) throws IOException {
     config.put("frameCaptioner", captioner.describe());
+    config.put("fuser", fuser.describe());
   }
 
   @Override
   String summary(Map<String, Long> c) {
-    return String.format(", %d frames captioned (%d failed)", c.getOrDefault(CaptionMetrics.FRAMES_CAPTIONED, 0L),
-        c.getOrDefault(CaptionMetrics.FRAMES_FAILED, 0L));
+    String frames = String.format(", %d frames captioned (%d failed)",
+        c.getOrDefault(CaptionMetrics.FRAMES_CAPTIONED, 0L), c.getOrDefault(CaptionMetrics.FRAMES_FAILED, 0L));
+    if (!fuser.enabled()) {
+      return frames;
+    }
+    return frames + String.format(", %d clips fused (%d rejected by checks, %d failed, %d skipped)",
+        c.getOrDefault(FuseMetrics.CLIPS_FUSED, 0L), c.getOrDefault(FuseMetrics.CLIPS_REJECTED, 0L),
+        c.getOrDefault(FuseMetrics.CLIPS_FAILED, 0L), c.getOrDefault(FuseMetrics.CLIPS_SKIPPED, 0L));
   }
 }

@@ -3,6 +3,7 @@ package dev.reelscribe.pipelines.cli;
 import dev.reelscribe.pipelines.extract.ExtractMetrics;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.pipelines.extract.ExtractPipeline;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,7 +187,7 @@ public class ExtractCommand implements Callable<Integer> {
   }
 
   /** Adds the later stages' flags to run.json's configuration. */
-  void addConfig(Map<String, Object> config) {}
+  void addConfig(Map<String, Object> config) throws IOException {}
 
   /** The later stages' part of the summary line. */
   String summary(Map<String, Long> stageCounts) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.models.chat.ChatConfig;
 import dev.reelscribe.models.chat.ScriptedChatServer.Fault;
 import dev.reelscribe.models.chat.ScriptedChatServer;
@@ -107,18 +108,24 @@ class CaptionPipelineTest {
   }
 
   @Test
-  void directRunnerAndFlinkWriteTheSameCaptions() throws Exception {
+  void directRunnerAndFlinkWriteTheSameCaptionsAndDescriptions() throws Exception {
     Path in = input();
     Path direct = run(options(in, dir.resolve("direct"), "--runner=DirectRunner"));
     Path flink = run(options(in, dir.resolve("flink"), "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2"));
     Set<String> a = lines(direct.resolve("records/frame-captions"));
     assertThat(a).isNotEmpty();
     assertThat(lines(flink.resolve("records/frame-captions"))).isEqualTo(a);
+    Set<String> d = lines(direct.resolve("records/dense-captions"));
+    assertThat(d).isNotEmpty();
+    assertThat(lines(flink.resolve("records/dense-captions"))).isEqualTo(d);
   }
 
   private Path run(ExtractOptions options) throws Exception {
     Pipeline p = Pipeline.create(options);
-    CaptionPipeline.applyTransforms(p, options, remote());
+    // the same scripted server plays the LLM: its answer names only what the frame captions name
+    FuserSpec fuser = FuserSpec.remote(ChatConfig.of(server.endpoint(), "scripted-llm")
+        .withRetries(3, Duration.ofMillis(5), Duration.ofMillis(50)));
+    CaptionPipeline.applyTransforms(p, options, remote(), fuser);
     assertThat(p.run().waitUntilFinish()).isEqualTo(PipelineResult.State.DONE);
     return Path.of(options.getOutput());
   }

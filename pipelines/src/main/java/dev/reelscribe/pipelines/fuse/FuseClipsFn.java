@@ -1,0 +1,177 @@
+package dev.reelscribe.pipelines.fuse;
+
+import dev.reelscribe.fuser.CaptionFuser;
+import dev.reelscribe.fuser.CaptionFusers;
+import dev.reelscribe.fuser.CaptionGate;
+import dev.reelscribe.fuser.FuserSpec;
+import dev.reelscribe.fuser.FusionInput;
+import dev.reelscribe.fuser.FusionOutcome;
+import dev.reelscribe.fuser.Generation;
+import dev.reelscribe.schemas.Clip;
+import dev.reelscribe.schemas.DenseCaption;
+import dev.reelscribe.schemas.FailedRecord;
+import dev.reelscribe.schemas.FrameCaption;
+import dev.reelscribe.schemas.ModelRef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.join.CoGbkResult;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Instant;
+
+/**
+ * One clip's record, frame captions and caption failures in (joined by clip id), its dense
+ * description out. A clip with a frame that could not be captioned is not fused — a description
+ * from part of its frames would silently say less — and goes to the failed output with stage
+ * {@code fuse}, so a rerun fuses it once its frames are captioned. Clips are buffered up to the batch
+ * size and flushed at the end of each bundle; the fuser is opened once per worker JVM and each DoFn
+ * instance holds its own session.
+ */
+public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaption> {
+  private static final long serialVersionUID = 1L;
+  public static final String STAGE = "fuse";
+  public static final TupleTag<DenseCaption> CAPTIONS = new TupleTag<>("dense-captions") {};
+  public static final TupleTag<FailedRecord> FAILED = new TupleTag<>("failed") {};
+  static final TupleTag<Clip> CLIP = new TupleTag<>("clip") {};
+  static final TupleTag<FrameCaption> FRAME_CAPTIONS = new TupleTag<>("frame-captions") {};
+  static final TupleTag<FailedRecord> FRAME_FAILURES = new TupleTag<>("frame-failures") {};
+
+  private final FuserSpec spec;
+  private final Counter fused = FuseMetrics.counter(FuseMetrics.CLIPS_FUSED);
+  private final Counter rejected = FuseMetrics.counter(FuseMetrics.CLIPS_REJECTED);
+  private final Counter failed = FuseMetrics.counter(FuseMetrics.CLIPS_FAILED);
+  private final Counter skipped = FuseMetrics.counter(FuseMetrics.CLIPS_SKIPPED);
+  private final Distribution tokens = FuseMetrics.distribution(FuseMetrics.TOKENS);
+  private final Distribution batchMillis = FuseMetrics.distribution(FuseMetrics.BATCH_MILLIS);
+
+  private transient CaptionFuser.Session session;
+  private transient ModelRef model;
+  private transient String promptVersion;
+  private transient CaptionGate gate;
+  private transient List<Pending> buffer;
+
+  private record Pending(Clip clip, FusionInput input, List<FrameCaption> sources, Instant timestamp,
+      BoundedWindow window) {}
+
+  /** Where one flushed result goes. */
+  private interface Emitter {
+    <T> void emit(TupleTag<T> tag, T value, Instant timestamp, BoundedWindow window);
+  }
+
+  public FuseClipsFn(FuserSpec spec) {
+    this.spec = spec;
+  }
+
+  @Setup
+  public void setup() {
+    CaptionFuser fuser = CaptionFusers.shared(spec);
+    model = fuser.model();
+    promptVersion = fuser.prompt().version();
+    gate = spec.gate();
+    session = fuser.open();
+  }
+
+  @StartBundle
+  public void startBundle() {
+    buffer = new ArrayList<>();
+  }
+
+  @ProcessElement
+  public void process(@Element KV<String, CoGbkResult> element, @Timestamp Instant timestamp, BoundedWindow window,
+      MultiOutputReceiver out) {
+    Clip clip = element.getValue().getOnly(CLIP, null);
+    List<FrameCaption> captions = new ArrayList<>();
+    element.getValue().getAll(FRAME_CAPTIONS).forEach(captions::add);
+    List<FailedRecord> frameFailures = new ArrayList<>();
+    element.getValue().getAll(FRAME_FAILURES).forEach(frameFailures::add);
+    if (clip == null) {
+      return; // captions of a clip that is not in this run's kept clips cannot happen; nothing to fuse
+    }
+    if (!frameFailures.isEmpty() || captions.isEmpty()) {
+      skipped.inc();
+      out.get(FAILED).output(failure(clip, "FramesNotCaptioned", captions.isEmpty() && frameFailures.isEmpty()
+          ? "the clip has no sampled frames to fuse"
+          : frameFailures.size() + " of " + (frameFailures.size() + captions.size())
+              + " frames have no caption (see their caption-frames failures); fused once they are captioned", 1));
+      return;
+    }
+    captions.sort(Comparator.comparingDouble(FrameCaption::getTimestampSeconds));
+    double duration = Math.max(1e-3, clip.getEndSeconds() - clip.getStartSeconds());
+    FusionInput input = CaptionGate.input(element.getKey(), captions, duration, "");
+    buffer.add(new Pending(clip, input, captions, timestamp, window));
+    if (buffer.size() >= spec.batchSize()) {
+      flush(new Emitter() {
+        @Override
+        public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
+          out.get(tag).output(value);
+        }
+      });
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext context) {
+    flush(new Emitter() {
+      @Override
+      public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
+        context.output(tag, value, ts, w);
+      }
+    });
+  }
+
+  private void flush(Emitter out) {
+    if (buffer.isEmpty()) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    List<Generation> results = session.fuse(buffer.stream().map(Pending::input).toList());
+    batchMillis.update((System.nanoTime() - t0) / 1_000_000);
+    for (int i = 0; i < buffer.size(); i++) {
+      Pending p = buffer.get(i);
+      FusionOutcome outcome = gate.judge(p.input(), p.sources(), results.get(i), model, promptVersion);
+      if (outcome instanceof FusionOutcome.Kept kept) {
+        fused.inc();
+        tokens.update(kept.caption().getTokenCount());
+        out.emit(CAPTIONS, kept.caption(), p.timestamp(), p.window());
+      } else if (outcome instanceof FusionOutcome.Rejected r) {
+        rejected.inc();
+        out.emit(FAILED, failure(p.clip(), "QaRejected", r.reason() + "; text: " + excerpt(r.text()), 1),
+            p.timestamp(), p.window());
+      } else {
+        FusionOutcome.Failed f = (FusionOutcome.Failed) outcome;
+        failed.inc();
+        out.emit(FAILED, failure(p.clip(), f.errorClass(), f.message(), f.attempts()), p.timestamp(), p.window());
+      }
+    }
+    buffer.clear();
+  }
+
+  private static FailedRecord failure(Clip clip, String errorClass, String message, int attempts) {
+    return FailedRecord.newBuilder()
+        .setStage(STAGE)
+        .setInputUri(clip.getSourceUri())
+        .setKey(clip.getClipId())
+        .setErrorClass(errorClass)
+        .setMessage(message)
+        .setAttempt(attempts)
+        .setStackTrace(null)
+        .build();
+  }
+
+  private static String excerpt(String text) {
+    String flat = text.replaceAll("\\s+", " ");
+    return flat.length() <= 300 ? flat : flat.substring(0, 300) + "…";
+  }
+
+  @Teardown
+  public void teardown() {
+    if (session != null) {
+      session.close();
+    }
+  }
+}
