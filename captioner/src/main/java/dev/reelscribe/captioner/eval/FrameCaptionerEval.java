@@ -40,7 +40,8 @@ public final class FrameCaptionerEval {
     }
   }
 
-  private record Pending(SceneScript script, int frame, FrameImage image) {}
+  /** One sampled frame of a held-out clip: the script, the frame's index and its JPEG. */
+  public record EvalFrame(SceneScript script, int frame, FrameImage image) {}
 
   private FrameCaptionerEval() {}
 
@@ -56,17 +57,17 @@ public final class FrameCaptionerEval {
     int failed = 0;
     long captionNanos = 0;
     List<String> examples = new ArrayList<>();
-    List<Pending> pending = new ArrayList<>();
+    List<EvalFrame> pending = new ArrayList<>();
     try (FrameCaptioner.Session session = captioner.open()) {
       for (int i = 0; i < count; i++) {
         SceneScript script = generator.script(i);
         pending.addAll(sample(script, workDir, framesPerClip));
         if (pending.size() >= 32 || i == count - 1) {
           long t0 = System.nanoTime();
-          List<CaptionResult> results = session.caption(pending.stream().map(Pending::image).toList());
+          List<CaptionResult> results = session.caption(pending.stream().map(EvalFrame::image).toList());
           captionNanos += System.nanoTime() - t0;
           for (int j = 0; j < results.size(); j++) {
-            Pending p = pending.get(j);
+            EvalFrame p = pending.get(j);
             String text = results.get(j) instanceof CaptionResult.Ok ok ? ok.text() : "";
             if (!(results.get(j) instanceof CaptionResult.Ok)) {
               failed++;
@@ -92,7 +93,7 @@ public final class FrameCaptionerEval {
   }
 
   /** Renders the clip, decodes it, and takes {@code k} frames from the middles of k equal spans. */
-  static List<Pending> sample(SceneScript script, Path workDir, int k) throws IOException {
+  public static List<EvalFrame> sample(SceneScript script, Path workDir, int k) throws IOException {
     Path mp4 = workDir.resolve(script.id() + ".mp4");
     if (!Files.isRegularFile(mp4)) {
       Mp4Renderer.write(script, mp4);
@@ -101,7 +102,7 @@ public final class FrameCaptionerEval {
     for (int j = 0; j < k; j++) {
       wanted.add((int) ((j + 0.5) * script.frames() / k));
     }
-    List<Pending> out = new ArrayList<>();
+    List<EvalFrame> out = new ArrayList<>();
     Result<FrameReader> opened = FrameReader.open(mp4, Deadline.after(Duration.ofMinutes(1)));
     if (!(opened instanceof Result.Ok<FrameReader> ok)) {
       throw new IOException("cannot decode " + mp4 + ": " + opened);
@@ -110,7 +111,7 @@ public final class FrameCaptionerEval {
       Mat frame = new Mat();
       for (int index = 0; reader.read(frame); index++) {
         if (wanted.contains(index)) {
-          out.add(new Pending(script, index, new FrameImage(script.id() + "#" + index, FramePixels.jpeg(frame, 90))));
+          out.add(new EvalFrame(script, index, new FrameImage(script.id() + "#" + index, FramePixels.jpeg(frame, 90))));
         }
       }
       frame.release();

@@ -1,0 +1,145 @@
+package dev.reelscribe.fuser.eval;
+
+import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.eval.FrameCaptionerEval;
+import dev.reelscribe.captioner.eval.FrameCaptionerEval.EvalFrame;
+import dev.reelscribe.fuser.CaptionFuser;
+import dev.reelscribe.fuser.CaptionGate;
+import dev.reelscribe.fuser.FusionInput;
+import dev.reelscribe.fuser.FusionOutcome;
+import dev.reelscribe.fuser.Generation;
+import dev.reelscribe.fuser.TimedCaption;
+import dev.reelscribe.synthworld.score.Kind;
+import dev.reelscribe.synthworld.score.Score;
+import dev.reelscribe.synthworld.score.TruthScorer;
+import dev.reelscribe.synthworld.script.SceneScript;
+import dev.reelscribe.synthworld.world.ScriptGenerator;
+import dev.reelscribe.synthworld.world.WorldConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Grades a caption fuser on held-out synthworld clips the way the pipeline feeds it: each clip is
+ * rendered to H.264, decoded and sampled ({@link FrameCaptionerEval#sample}); a frame captioner
+ * captions the frames (its real output, errors included); the fuser turns the timestamped captions
+ * into one description; and {@link TruthScorer#scoreClip} grades it against the script — motion,
+ * object, colour, position, camera, events and hallucinations.
+ *
+ * <p>The baseline is the best single frame caption of each clip, graded the same way: what a
+ * corpus would hold without fusion. The difference is what fusion adds (above all motion, which no
+ * still shows).
+ */
+public final class FuserEval {
+  private static final int FUSE_BATCH = 8;
+  private static final Kind[] BEST_BY = {Kind.OBJECT, Kind.COLOUR, Kind.POSITION, Kind.MOTION};
+
+  /** Figures of one evaluation run. */
+  public record Report(long seed, int clips, int framesPerClip, int failed, int rejected, double fuseSeconds,
+      Score fused, Score bestFrame, List<String> examples) {
+    /** Mean fusion time per clip, in milliseconds. */
+    public double millisPerClip() {
+      return clips == 0 ? 0 : fuseSeconds * 1000 / clips;
+    }
+  }
+
+  private record Clip(SceneScript script, List<TimedCaption> captions, FusionInput input) {}
+
+  private FuserEval() {}
+
+  public static Report run(CaptionFuser fuser, FrameCaptioner captioner, CaptionGate gate, long seed, int count,
+      int framesPerClip, Path workDir, PrintStream progress) throws IOException {
+    if (count < 1 || framesPerClip < 1) {
+      throw new IllegalArgumentException("count and framesPerClip must be positive");
+    }
+    Files.createDirectories(workDir);
+    ScriptGenerator generator = new ScriptGenerator(WorldConfig.defaults(), seed);
+    Score fusedTotal = Score.empty();
+    Score bestTotal = Score.empty();
+    int failed = 0;
+    int rejected = 0;
+    long fuseNanos = 0;
+    List<String> examples = new ArrayList<>();
+    List<Clip> pending = new ArrayList<>();
+    try (FrameCaptioner.Session captions = captioner.open(); CaptionFuser.Session fusion = fuser.open()) {
+      for (int i = 0; i < count; i++) {
+        pending.add(caption(generator.script(i), captions, workDir, framesPerClip));
+        if (pending.size() < FUSE_BATCH && i < count - 1) {
+          continue;
+        }
+        long t0 = System.nanoTime();
+        List<Generation> results = fusion.fuse(pending.stream().map(Clip::input).toList());
+        fuseNanos += System.nanoTime() - t0;
+        for (int j = 0; j < pending.size(); j++) {
+          Clip clip = pending.get(j);
+          Generation g = results.get(j);
+          String text = g instanceof Generation.Text t ? t.text() : "";
+          if (g instanceof Generation.Failed) {
+            failed++;
+          } else if (gate.judge(clip.input(), List.of(), g, fuser.model(), fuser.prompt().version())
+              instanceof FusionOutcome.Rejected) {
+            rejected++;
+          }
+          fusedTotal = fusedTotal.plus(TruthScorer.scoreClip(text, clip.script()));
+          bestTotal = bestTotal.plus(bestFrame(clip));
+          if (examples.size() < 4) {
+            examples.add(clip.script().id() + "\n  fused: " + text);
+          }
+        }
+        pending.clear();
+        if (progress != null) {
+          progress.printf(Locale.ROOT, "\reval fuser: %d/%d clips", i + 1, count);
+        }
+      }
+    }
+    if (progress != null) {
+      progress.println();
+    }
+    return new Report(seed, count, framesPerClip, failed, rejected, fuseNanos / 1e9, fusedTotal, bestTotal, examples);
+  }
+
+  private static Clip caption(SceneScript script, FrameCaptioner.Session session, Path workDir, int k)
+      throws IOException {
+    List<EvalFrame> frames = FrameCaptionerEval.sample(script, workDir, k);
+    List<CaptionResult> results = session.caption(frames.stream().map(EvalFrame::image).toList());
+    List<TimedCaption> captions = new ArrayList<>();
+    for (int j = 0; j < frames.size(); j++) {
+      String text = results.get(j) instanceof CaptionResult.Ok ok ? ok.text() : "";
+      captions.add(new TimedCaption(frames.get(j).frame() / script.fps(), text));
+    }
+    FusionInput input = new FusionInput(script.id(), captions, script.frames() / script.fps());
+    return new Clip(script, captions, input);
+  }
+
+  /** The clip's frame caption that grades best against the whole clip. */
+  static Score bestFrame(Clip clip) {
+    Score best = null;
+    double bestValue = -1;
+    for (TimedCaption c : clip.captions()) {
+      Score s = TruthScorer.scoreClip(c.text(), clip.script());
+      double value = 0;
+      for (Kind kind : BEST_BY) {
+        value += s.tally(kind).f1();
+      }
+      if (value > bestValue) {
+        best = s;
+        bestValue = value;
+      }
+    }
+    return best;
+  }
+
+  /** The report as one line of JSON. */
+  public static String json(Report r, String model) {
+    return String.format(Locale.ROOT,
+        "{\"seed\":%d,\"clips\":%d,\"framesPerClip\":%d,\"failed\":%d,\"rejected\":%d,\"fuseSeconds\":%.3f,"
+            + "\"msPerClip\":%.1f,\"model\":\"%s\",\"fused\":%s,\"bestFrame\":%s}",
+        r.seed(), r.clips(), r.framesPerClip(), r.failed(), r.rejected(), r.fuseSeconds(), r.millisPerClip(),
+        model.replace("\\", "\\\\").replace("\"", "\\\""), r.fused().json(), r.bestFrame().json());
+  }
+}
