@@ -45,7 +45,7 @@ public final class TrainCommand implements Runnable {
     long seed = 1;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 7500;
+    int steps = 6500;
 
     @Option(names = "--batch", paramLabel = "B", description = "Frames per step. Default: ${DEFAULT-VALUE}.")
     int batch = 32;
