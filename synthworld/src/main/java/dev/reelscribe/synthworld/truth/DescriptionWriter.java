@@ -23,11 +23,23 @@ public final class DescriptionWriter {
   private DescriptionWriter() {}
 
   public static String describe(SceneScript script, SplittableRandom random) {
-    return describe(script, Facts.layouts(script), random);
+    return describe(script, Facts.layouts(script), Wording.random(random));
+  }
+
+  /**
+   * The description in one fixed wording (the first phrasing of every choice, sentences never
+   * joined): the target the built-in fuser learns. {@code TruthScorer} reads it like any other.
+   */
+  public static String canonical(SceneScript script) {
+    return describe(script, Facts.layouts(script), Wording.CANONICAL);
   }
 
   /** As above, with the frame layouts already computed. */
   static String describe(SceneScript script, List<FrameLayout> layouts, SplittableRandom random) {
+    return describe(script, layouts, Wording.random(random));
+  }
+
+  private static String describe(SceneScript script, List<FrameLayout> layouts, Wording random) {
     List<String> sentences = new ArrayList<>();
     for (int p = 0; p < script.parts().size(); p++) {
       ScenePart part = script.parts().get(p);
@@ -63,7 +75,7 @@ public final class DescriptionWriter {
     return String.join(" ", sentences);
   }
 
-  private static String opening(int count, String list, String background, SplittableRandom random) {
+  private static String opening(int count, String list, String background, Wording random) {
     String noun = count == 1 ? "object" : "objects";
     List<String> forms = List.of(
         "The video opens on %2$s, where there is %1$s.",
@@ -81,10 +93,10 @@ public final class DescriptionWriter {
     return FrameCaptionWriter.join(items);
   }
 
-  private static List<String> motions(List<SceneObject> objects, SplittableRandom random) {
+  private static List<String> motions(List<SceneObject> objects, Wording random) {
     List<String> out = new ArrayList<>();
     if (objects.size() == 1) {
-      String subject = random.nextBoolean() ? "It" : "The " + objects.get(0).name();
+      String subject = random.coin() ? "It" : "The " + objects.get(0).name();
       out.add(subject + " " + Phrases.motion(objects.get(0).motion(), random) + ".");
       return out;
     }
@@ -92,7 +104,7 @@ public final class DescriptionWriter {
     while (i < objects.size()) {
       SceneObject a = objects.get(i);
       String first = "The " + a.name() + " " + Phrases.motion(a.motion(), random);
-      if (i + 1 < objects.size() && random.nextBoolean()) {
+      if (i + 1 < objects.size() && random.coin()) {
         SceneObject b = objects.get(i + 1);
         String joiner = Phrases.pick(List.of(", while the ", ", and the ", " as the "), random);
         out.add(first + joiner + b.name() + " " + Phrases.motion(b.motion(), random) + ".");
@@ -127,7 +139,7 @@ public final class DescriptionWriter {
     return null;
   }
 
-  private static String text(SceneScript script, TextOverlay text, SplittableRandom random) {
+  private static String text(SceneScript script, TextOverlay text, Wording random) {
     boolean whole = text.startFrame() == 0 && text.endFrame() == script.frames();
     String prefix = whole ? "Throughout the clip, " : "For part of the clip, ";
     String body = text.kind() == TextKind.TITLE

@@ -69,6 +69,10 @@ public final class Phrases {
 
   /** One way to say the motion, with a speed adverb where the motion has a speed. */
   public static String motion(Motion motion, SplittableRandom random) {
+    return motion(motion, Wording.random(random));
+  }
+
+  static String motion(Motion motion, Wording random) {
     String template = pick(motionVariants(motion), random);
     if (!template.contains("%s")) {
       return template;
@@ -135,6 +139,10 @@ public final class Phrases {
   }
 
   static <T> T pick(List<T> options, SplittableRandom random) {
-    return options.get(random.nextInt(options.size()));
+    return pick(options, Wording.random(random));
+  }
+
+  static <T> T pick(List<T> options, Wording wording) {
+    return options.get(wording.choose(options.size()));
   }
 }

@@ -18,6 +18,7 @@ import dev.reelscribe.synthworld.script.Speed;
 import dev.reelscribe.synthworld.script.TextKind;
 import dev.reelscribe.synthworld.script.TextOverlay;
 import dev.reelscribe.synthworld.truth.ClipTruth;
+import dev.reelscribe.synthworld.truth.DescriptionWriter;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.util.List;
@@ -46,16 +47,19 @@ class TruthScorerTest {
     Score dense = Score.empty();
     Score frames = Score.empty();
     Score prompts = Score.empty();
+    Score canonical = Score.empty();
     for (int i = 0; i < 150; i++) {
       SceneScript s = gen.script(i);
       ClipTruth t = ClipTruth.of(s);
       dense = dense.plus(TruthScorer.scoreClip(t.description(), s));
+      canonical = canonical.plus(TruthScorer.scoreClip(DescriptionWriter.canonical(s), s));
       prompts = prompts.plus(TruthScorer.scoreClip(t.prompt(), s));
       for (ClipTruth.FrameText f : t.frames()) {
         frames = frames.plus(TruthScorer.scoreFrame(f.caption(), s, f.frame()));
       }
     }
     perfect(dense, Kind.values());
+    perfect(canonical, Kind.values());
     perfect(frames, Kind.OBJECT, Kind.COLOUR, Kind.SIZE, Kind.POSITION, Kind.COUNT, Kind.BACKGROUND, Kind.TEXT);
     assertThat(frames.tally(Kind.MOTION).claims()).isZero();
     for (Kind k : List.of(Kind.OBJECT, Kind.COLOUR, Kind.MOTION, Kind.TEXT)) {

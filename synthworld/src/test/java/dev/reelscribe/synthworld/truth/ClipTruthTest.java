@@ -38,6 +38,19 @@ class ClipTruthTest {
   }
 
   @Test
+  void theCanonicalDescriptionHasOneWordingForTheSameContent() {
+    String a = DescriptionWriter.canonical(gen.script(1));
+    assertThat(a).isEqualTo(DescriptionWriter.canonical(gen.script(1)));
+    Set<String> openings = new HashSet<>();
+    for (int i = 0; i < 50; i++) {
+      String d = DescriptionWriter.canonical(gen.script(i));
+      openings.add(d.substring(0, d.indexOf(' ', d.indexOf(' ') + 1)));
+      assertThat(d).doesNotContain(" while the ", " as the ", "gently", "swiftly");
+    }
+    assertThat(openings).containsExactly("The video");
+  }
+
+  @Test
   void theDescriptionTellsEventsInOrder() {
     ScriptGenerator cuts = new ScriptGenerator(WorldConfig.defaults().withProbabilities(1, 1, 0, 0), 3);
     SceneScript s = cuts.script(0);
