@@ -3,39 +3,16 @@ package dev.reelscribe.pipelines.cli;
 import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.fuser.check.QaPolicy;
 import dev.reelscribe.fuser.prompt.PromptTemplate;
-import dev.reelscribe.models.chat.ChatConfig;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The flags that choose and tune the caption fuser (the LLM that writes dense descriptions). */
 final class FuserOptions {
-  @Option(names = "--llm-endpoint", paramLabel = "URL",
-      description = "OpenAI-compatible endpoint of the fusing LLM, e.g. http://host:8000/v1; turns on fusion.")
-  String endpoint;
-
-  @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name the LLM endpoint serves.")
-  String model;
-
-  @Option(names = "--llm-api-key-env", paramLabel = "VAR",
-      description = "Environment variable holding the LLM's API key (sent as a bearer token, never logged).")
-  String apiKeyEnv;
-
-  @Option(names = "--llm-concurrency", paramLabel = "N", description = "LLM requests in flight per worker JVM. Default: ${DEFAULT-VALUE}.")
-  int concurrency = 8;
-
-  @Option(names = "--llm-timeout", paramLabel = "S", description = "Per-request timeout, seconds. Default: ${DEFAULT-VALUE}.")
-  int timeout = 120;
-
-  @Option(names = "--llm-max-attempts", paramLabel = "N",
-      description = "Attempts per clip on 429/5xx/timeouts (backoff with jitter). Default: ${DEFAULT-VALUE}.")
-  int maxAttempts = 5;
-
-  @Option(names = "--llm-max-tokens", paramLabel = "N", description = "Answer token budget sent to the LLM. Default: ${DEFAULT-VALUE}.")
-  int maxTokens = 512;
+  @Mixin LlmOptions llm = new LlmOptions();
 
   @Option(names = "--fuser-prompt", paramLabel = "FILE",
       description = "A prompt file ([system] and [user] sections, placeholders {{max_words}} {{duration}} "
@@ -59,24 +36,22 @@ final class FuserOptions {
   int batch = 8;
 
   boolean enabled() {
-    return endpoint != null;
+    return llm.enabled();
   }
 
   /** A problem with these flags, or null. */
   String validate() {
-    if (endpoint == null) {
-      for (Object other : new Object[] {model, apiKeyEnv, promptFile}) {
+    if (!llm.enabled()) {
+      for (Object other : new Object[] {llm.model, llm.apiKeyEnv, promptFile}) {
         if (other != null) {
           return "the --llm-*/--fuser-prompt flags need --llm-endpoint";
         }
       }
       return null;
     }
-    if (model == null) {
-      return "--llm-endpoint needs --llm-model (the model name the server serves)";
-    }
-    if (apiKeyEnv != null && System.getenv(apiKeyEnv) == null) {
-      return "--llm-api-key-env " + apiKeyEnv + ": that environment variable is not set";
+    String problem = llm.validate();
+    if (problem != null) {
+      return problem;
     }
     try {
       QaPolicy.parse(reject);
@@ -88,9 +63,7 @@ final class FuserOptions {
   }
 
   FuserSpec spec() throws IOException {
-    ChatConfig chat = ChatConfig.of(endpoint, model).withApiKeyEnv(apiKeyEnv).withConcurrency(concurrency)
-        .withTimeout(Duration.ofSeconds(timeout)).withRetries(maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
-    FuserSpec spec = FuserSpec.remote(chat).withLimits(maxWords, maxTokens, tokenBudget).withReject(reject)
+    FuserSpec spec = FuserSpec.remote(llm.chat()).withLimits(maxWords, llm.maxTokens, tokenBudget).withReject(reject)
         .withBatchSize(batch);
     if (promptFile != null) {
       try {
