@@ -81,6 +81,18 @@ public final class Vocabulary {
     return new Vocabulary(all);
   }
 
+  /** The vocabulary of some texts: the special tokens, then every word and mark they use, sorted. */
+  public static Vocabulary of(Iterable<String> texts) {
+    TreeSet<String> words = new TreeSet<>();
+    for (String text : texts) {
+      words.addAll(split(text));
+    }
+    words.removeAll(SPECIAL);
+    List<String> all = new ArrayList<>(SPECIAL);
+    all.addAll(words);
+    return new Vocabulary(all);
+  }
+
   private static List<String> split(String text) {
     List<String> out = new ArrayList<>();
     Matcher m = TOKEN.matcher(text);
