@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelscribe.models.chat.ScriptedChatServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -87,6 +88,35 @@ class CaptionCliTest {
     assertThat(run("caption", "--input", videos.toString(), "--output", flink.toString(), "--filter", "none",
         "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2")).as(err.toString()).isZero();
     assertThat(lines(flink.resolve("records/frame-captions"))).isEqualTo(lines(direct.resolve("records/frame-captions")));
+  }
+
+  @Test
+  void withAnLlmEndpointTheRunEndsWithCheckedDenseDescriptions(@TempDir Path dir) throws Exception {
+    // the LLM is a local scripted server that answers every clip with its first frame caption
+    try (ScriptedChatServer llm = new ScriptedChatServer().answerWith(body -> {
+      String user = body.path("messages").path(1).path("content").asText();
+      String first = user.substring(user.indexOf("<frames>\n") + 9).split("\n")[0];
+      try {
+        return JSON.readTree(first).path("caption").asText();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    })) {
+      Path output = dir.resolve("o");
+      assertThat(run("caption", "--input", videos.toString(), "--output", output.toString(), "--filter", "none",
+          "--llm-endpoint", llm.endpoint(), "--llm-model", "first-frame")).as(err.toString()).isZero();
+      List<JsonNode> clips = records(output.resolve("records/clips"));
+      List<JsonNode> dense = records(output.resolve("records/dense-captions"));
+      assertThat(dense).hasSize(clips.size()).allSatisfy(d -> {
+        assertThat(d.get("text").asText()).isEqualTo(d.at("/frameCaptions/0/text").asText());
+        assertThat(d.at("/model/modelId").asText()).isEqualTo("first-frame");
+      });
+      assertThat(out.toString()).contains(clips.size() + " clips fused (0 rejected by checks, 0 failed, 0 skipped)");
+      JsonNode report = JSON.readTree(output.resolve("run.json").toFile());
+      assertThat(report.at("/captionCounts/clips_fused").asLong()).isEqualTo(clips.size());
+      assertThat(report.at("/config/fuser/promptVersion").asText()).startsWith("fuse-v1#");
+      assertThat(report.at("/config/fuser/reject").asText()).isEqualTo("all");
+    }
   }
 
   @Test
