@@ -5,6 +5,7 @@ import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.captioner.FrameCaptioners;
 import dev.reelscribe.captioner.FrameImage;
+import dev.reelscribe.pipelines.batch.BundleBatch;
 import dev.reelscribe.schemas.FailedRecord;
 import dev.reelscribe.schemas.FrameCaption;
 import dev.reelscribe.schemas.ModelRef;
@@ -41,14 +42,7 @@ public final class CaptionFramesFn extends DoFn<SampledFrame, FrameCaption> {
 
   private transient FrameCaptioner.Session session;
   private transient ModelRef model;
-  private transient List<Buffered> buffer;
-
-  private record Buffered(SampledFrame frame, Instant timestamp, BoundedWindow window) {}
-
-  /** Where one flushed result goes. */
-  private interface Emitter {
-    <T> void emit(TupleTag<T> tag, T value, Instant timestamp, BoundedWindow window);
-  }
+  private transient BundleBatch<SampledFrame> batch;
 
   public CaptionFramesFn(CaptionerSpec spec, int batchSize) {
     this.spec = spec;
@@ -64,47 +58,38 @@ public final class CaptionFramesFn extends DoFn<SampledFrame, FrameCaption> {
 
   @StartBundle
   public void startBundle() {
-    buffer = new ArrayList<>();
+    batch = new BundleBatch<>(batchSize);
   }
 
   @ProcessElement
   public void process(@Element SampledFrame frame, @Timestamp Instant timestamp, BoundedWindow window,
       MultiOutputReceiver out) {
-    buffer.add(new Buffered(frame, timestamp, window));
-    if (buffer.size() >= batchSize) {
-      flush(new Emitter() {
-        @Override
-        public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
-          out.get(tag).output(value);
-        }
-      });
+    batch.add(frame, timestamp, window);
+    if (batch.full()) {
+      flush(BundleBatch.emitter(out));
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
-    flush(new Emitter() {
-      @Override
-      public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
-        context.output(tag, value, ts, w);
-      }
-    });
+    flush(BundleBatch.emitter(context));
   }
 
-  private void flush(Emitter out) {
-    if (buffer.isEmpty()) {
+  private void flush(BundleBatch.Emitter out) {
+    if (batch.isEmpty()) {
       return;
     }
-    List<FrameImage> images = new ArrayList<>(buffer.size());
-    for (Buffered b : buffer) {
-      images.add(new FrameImage(key(b.frame()), bytes(b.frame().getJpeg())));
+    List<BundleBatch.Entry<SampledFrame>> entries = batch.drain();
+    List<FrameImage> images = new ArrayList<>(entries.size());
+    for (BundleBatch.Entry<SampledFrame> e : entries) {
+      images.add(new FrameImage(key(e.element()), bytes(e.element().getJpeg())));
     }
     long t0 = System.nanoTime();
     List<CaptionResult> results = session.caption(images);
     batchMillis.update((System.nanoTime() - t0) / 1_000_000);
-    for (int i = 0; i < buffer.size(); i++) {
-      Buffered b = buffer.get(i);
-      SampledFrame f = b.frame();
+    for (int i = 0; i < entries.size(); i++) {
+      BundleBatch.Entry<SampledFrame> b = entries.get(i);
+      SampledFrame f = b.element();
       CaptionResult r = results.get(i);
       if (r instanceof CaptionResult.Ok ok) {
         captioned.inc();
@@ -115,7 +100,7 @@ public final class CaptionFramesFn extends DoFn<SampledFrame, FrameCaption> {
             .setTimestampSeconds(f.getTimestampSeconds())
             .setText(ok.text())
             .setModel(model)
-            .build(), b.timestamp(), b.window());
+            .build(), b);
       } else {
         CaptionResult.Failed bad = (CaptionResult.Failed) r;
         failed.inc();
@@ -127,10 +112,9 @@ public final class CaptionFramesFn extends DoFn<SampledFrame, FrameCaption> {
             .setMessage(bad.message())
             .setAttempt(bad.attempts())
             .setStackTrace(null)
-            .build(), b.timestamp(), b.window());
+            .build(), b);
       }
     }
-    buffer.clear();
   }
 
   static String key(SampledFrame f) {

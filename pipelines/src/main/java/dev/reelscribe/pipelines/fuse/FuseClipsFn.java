@@ -7,6 +7,7 @@ import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.fuser.FusionInput;
 import dev.reelscribe.fuser.FusionOutcome;
 import dev.reelscribe.fuser.Generation;
+import dev.reelscribe.pipelines.batch.BundleBatch;
 import dev.reelscribe.schemas.Clip;
 import dev.reelscribe.schemas.DenseCaption;
 import dev.reelscribe.schemas.FailedRecord;
@@ -53,15 +54,9 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
   private transient ModelRef model;
   private transient String promptVersion;
   private transient CaptionGate gate;
-  private transient List<Pending> buffer;
+  private transient BundleBatch<Pending> batch;
 
-  private record Pending(Clip clip, FusionInput input, List<FrameCaption> sources, Instant timestamp,
-      BoundedWindow window) {}
-
-  /** Where one flushed result goes. */
-  private interface Emitter {
-    <T> void emit(TupleTag<T> tag, T value, Instant timestamp, BoundedWindow window);
-  }
+  private record Pending(Clip clip, FusionInput input, List<FrameCaption> sources) {}
 
   public FuseClipsFn(FuserSpec spec) {
     this.spec = spec;
@@ -78,7 +73,7 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
 
   @StartBundle
   public void startBundle() {
-    buffer = new ArrayList<>();
+    batch = new BundleBatch<>(spec.batchSize());
   }
 
   @ProcessElement
@@ -103,52 +98,42 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
     captions.sort(Comparator.comparingDouble(FrameCaption::getTimestampSeconds));
     double duration = Math.max(1e-3, clip.getEndSeconds() - clip.getStartSeconds());
     FusionInput input = CaptionGate.input(element.getKey(), captions, duration, "");
-    buffer.add(new Pending(clip, input, captions, timestamp, window));
-    if (buffer.size() >= spec.batchSize()) {
-      flush(new Emitter() {
-        @Override
-        public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
-          out.get(tag).output(value);
-        }
-      });
+    batch.add(new Pending(clip, input, captions), timestamp, window);
+    if (batch.full()) {
+      flush(BundleBatch.emitter(out));
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext context) {
-    flush(new Emitter() {
-      @Override
-      public <T> void emit(TupleTag<T> tag, T value, Instant ts, BoundedWindow w) {
-        context.output(tag, value, ts, w);
-      }
-    });
+    flush(BundleBatch.emitter(context));
   }
 
-  private void flush(Emitter out) {
-    if (buffer.isEmpty()) {
+  private void flush(BundleBatch.Emitter out) {
+    if (batch.isEmpty()) {
       return;
     }
+    List<BundleBatch.Entry<Pending>> entries = batch.drain();
     long t0 = System.nanoTime();
-    List<Generation> results = session.fuse(buffer.stream().map(Pending::input).toList());
+    List<Generation> results = session.fuse(entries.stream().map(e -> e.element().input()).toList());
     batchMillis.update((System.nanoTime() - t0) / 1_000_000);
-    for (int i = 0; i < buffer.size(); i++) {
-      Pending p = buffer.get(i);
+    for (int i = 0; i < entries.size(); i++) {
+      BundleBatch.Entry<Pending> entry = entries.get(i);
+      Pending p = entry.element();
       FusionOutcome outcome = gate.judge(p.input(), p.sources(), results.get(i), model, promptVersion);
       if (outcome instanceof FusionOutcome.Kept kept) {
         fused.inc();
         tokens.update(kept.caption().getTokenCount());
-        out.emit(CAPTIONS, kept.caption(), p.timestamp(), p.window());
+        out.emit(CAPTIONS, kept.caption(), entry);
       } else if (outcome instanceof FusionOutcome.Rejected r) {
         rejected.inc();
-        out.emit(FAILED, failure(p.clip(), "QaRejected", r.reason() + "; text: " + excerpt(r.text()), 1),
-            p.timestamp(), p.window());
+        out.emit(FAILED, failure(p.clip(), "QaRejected", r.reason() + "; text: " + excerpt(r.text()), 1), entry);
       } else {
         FusionOutcome.Failed f = (FusionOutcome.Failed) outcome;
         failed.inc();
-        out.emit(FAILED, failure(p.clip(), f.errorClass(), f.message(), f.attempts()), p.timestamp(), p.window());
+        out.emit(FAILED, failure(p.clip(), f.errorClass(), f.message(), f.attempts()), entry);
       }
     }
-    buffer.clear();
   }
 
   private static FailedRecord failure(Clip clip, String errorClass, String message, int attempts) {
