@@ -1,5 +1,6 @@
 package dev.reelscribe.captioner.builtin;
 
+import dev.reelscribe.models.nn.Decoding;
 import dev.reelscribe.synthworld.script.BackgroundColour;
 import dev.reelscribe.synthworld.script.BackgroundKind;
 import dev.reelscribe.synthworld.script.Cell;
@@ -23,9 +24,9 @@ import java.util.regex.Pattern;
  * the text it was encoded from.
  */
 public final class Vocabulary {
-  public static final int PAD = 0;
-  public static final int BOS = 1;
-  public static final int EOS = 2;
+  public static final int PAD = Decoding.PAD;
+  public static final int BOS = Decoding.BOS;
+  public static final int EOS = Decoding.EOS;
   public static final int UNK = 3;
   private static final List<String> SPECIAL = List.of("<pad>", "<bos>", "<eos>", "<unk>");
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z]+|[.,\"]");

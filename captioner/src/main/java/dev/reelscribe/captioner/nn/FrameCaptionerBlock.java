@@ -20,6 +20,7 @@ import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.builtin.Vocabulary;
+import dev.reelscribe.models.nn.Decoding;
 import dev.reelscribe.models.nn.TransformerLayer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,6 @@ import java.util.List;
  * [B,maxTokens]} padded with PAD after EOS.
  */
 public final class FrameCaptionerBlock extends AbstractBlock {
-  private static final float MASKED = -1e9f;
-
   private final CaptionerConfig config;
   private final SequentialBlock convolutions;
   private final Linear imageProjection;
@@ -148,7 +147,7 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     NDArray embedding = ps.getValue(tokenEmbedding, memory.getDevice(), training);
     NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training).get(new NDIndex("0:" + t));
     NDArray x = tokens.oneHot(v).toType(DataType.FLOAT32, false).matMul(embedding).add(positions);
-    NDArray mask = causalMask(memory.getManager(), (int) t);
+    NDArray mask = Decoding.causalMask(memory.getManager(), (int) t);
     for (TransformerLayer layer : decoder) {
       x = layer.forward(ps, new NDList(x, memory, mask), training).head();
     }
@@ -156,40 +155,9 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     return head.forward(ps, new NDList(x), training).head();
   }
 
-  private static NDArray causalMask(NDManager manager, int t) {
-    float[] m = new float[t * t];
-    for (int i = 0; i < t; i++) {
-      for (int j = i + 1; j < t; j++) {
-        m[i * t + j] = MASKED;
-      }
-    }
-    return manager.create(m, new Shape(t, t));
-  }
-
   private NDArray greedy(ParameterStore ps, NDArray memory) {
-    NDManager manager = memory.getManager();
-    int b = (int) memory.getShape().get(0);
-    int max = config.maxTokens();
-    long[][] out = new long[b][max + 1];
-    boolean[] done = new boolean[b];
-    for (long[] row : out) {
-      row[0] = Vocabulary.BOS;
-    }
-    for (int step = 1; step <= max; step++) {
-      NDArray prefix = prefix(manager, out, step);
-      NDArray logits = decode(ps, memory, prefix, false);
-      long[] next = logits.get(new NDIndex(":, -1, :")).argMax(-1).toLongArray();
-      boolean all = true;
-      for (int i = 0; i < b; i++) {
-        out[i][step] = done[i] ? Vocabulary.PAD : next[i];
-        done[i] |= next[i] == Vocabulary.EOS;
-        all &= done[i];
-      }
-      if (all) {
-        break;
-      }
-    }
-    return result(manager, out);
+    return Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxTokens(),
+        prefixes -> decode(ps, memory, prefixes, false));
   }
 
   private NDArray beam(ParameterStore ps, NDArray memory, int k) {
@@ -207,7 +175,7 @@ public final class FrameCaptionerBlock extends AbstractBlock {
       scores[r] = r % k == 0 ? 0 : Double.NEGATIVE_INFINITY; // one live beam per image at the start
     }
     for (int step = 1; step <= max; step++) {
-      NDArray logits = decode(ps, repeated, prefix(manager, seqs, step), false);
+      NDArray logits = decode(ps, repeated, Decoding.prefix(manager, seqs, step), false);
       float[] logp = logits.get(new NDIndex(":, -1, :")).logSoftmax(-1).toFloatArray();
       long[][] nextSeqs = new long[b * k][];
       double[] nextScores = new double[b * k];
@@ -257,25 +225,7 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     for (int i = 0; i < b; i++) {
       best[i] = seqs[i * k];
     }
-    return result(manager, best);
-  }
-
-  private static NDArray prefix(NDManager manager, long[][] seqs, int length) {
-    long[] flat = new long[seqs.length * length];
-    for (int i = 0; i < seqs.length; i++) {
-      System.arraycopy(seqs[i], 0, flat, i * length, length);
-    }
-    return manager.create(flat, new Shape(seqs.length, length));
-  }
-
-  private static NDArray result(NDManager manager, long[][] seqs) {
-    int n = seqs.length;
-    int t = seqs[0].length - 1;
-    long[] flat = new long[n * t];
-    for (int i = 0; i < n; i++) {
-      System.arraycopy(seqs[i], 1, flat, i * t, t);
-    }
-    return manager.create(flat, new Shape(n, t));
+    return Decoding.result(manager, best);
   }
 
   @Override
