@@ -1,0 +1,55 @@
+package dev.reelscribe.fuser.builtin;
+
+import java.util.List;
+
+/**
+ * The built-in fuser's architecture: a transformer encoder over the clip's frame captions (each
+ * led by a frame marker and a time-bucket token) and a transformer decoder that writes the dense
+ * description word by word.
+ *
+ * @param width model width
+ * @param heads attention heads
+ * @param encoderLayers encoder transformer layers
+ * @param decoderLayers decoder transformer layers
+ * @param maxInputTokens input tokens at most (longer inputs lose their last captions)
+ * @param maxOutputTokens description tokens at most, EOS included
+ * @param vocabulary the word vocabulary, special tokens first (input and output share it)
+ */
+public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
+    int maxOutputTokens, List<String> vocabulary) {
+  /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
+  public static final int TIME_BUCKETS = 10;
+
+  public FuserConfig {
+    vocabulary = List.copyOf(vocabulary);
+    if (width < 8 || heads < 1 || width % heads != 0) {
+      throw new IllegalArgumentException("width " + width + " must be at least 8 and divisible by heads " + heads);
+    }
+    if (encoderLayers < 1 || decoderLayers < 1 || maxInputTokens < 8 || maxOutputTokens < 8) {
+      throw new IllegalArgumentException("layers must be at least 1 and token limits at least 8");
+    }
+  }
+
+  /** The built-in size. */
+  public static FuserConfig builtin() {
+    return new FuserConfig(128, 4, 2, 3, 320, 256, FuserVocabulary.synthworld().tokens());
+  }
+
+  /** A small configuration for tests. */
+  public static FuserConfig tiny(List<String> vocabulary) {
+    return new FuserConfig(32, 2, 1, 1, 96, 64, vocabulary);
+  }
+
+  /** Input ids: the vocabulary, then the frame marker, then the time buckets. */
+  public int inputVocabularySize() {
+    return vocabulary.size() + 1 + TIME_BUCKETS;
+  }
+
+  public int frameMarker() {
+    return vocabulary.size();
+  }
+
+  public int timeToken(int bucket) {
+    return vocabulary.size() + 1 + Math.max(0, Math.min(TIME_BUCKETS - 1, bucket));
+  }
+}
