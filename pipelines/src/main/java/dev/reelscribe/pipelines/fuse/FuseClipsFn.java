@@ -85,7 +85,9 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
     List<FailedRecord> frameFailures = new ArrayList<>();
     element.getValue().getAll(FRAME_FAILURES).forEach(frameFailures::add);
     if (clip == null) {
-      return; // captions of a clip that is not in this run's kept clips cannot happen; nothing to fuse
+      // every frame (and so every caption and caption failure) comes from a kept clip of this run;
+      // anything else is a wiring error, not bad data, so fail the bundle rather than drop it
+      throw new IllegalStateException("frame captions for clip " + element.getKey() + ", which is not a kept clip");
     }
     if (!frameFailures.isEmpty() || captions.isEmpty()) {
       skipped.inc();
