@@ -36,10 +36,6 @@ public final class FrameCaptioners {
 
   /** Where embedded weights are unpacked: {@code -Dreelscribe.cache}, else {@code ~/.cache/reelscribe}. */
   public static Path cacheRoot() {
-    String dir = System.getProperty("reelscribe.cache");
-    if (dir == null || dir.isBlank()) {
-      dir = Path.of(System.getProperty("user.home"), ".cache", "reelscribe").toString();
-    }
-    return Path.of(dir, "models", BuiltinModel.NAME);
+    return BuiltinModel.cacheRoot();
   }
 }

@@ -145,9 +145,11 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     long t = tokens.getShape().get(1);
     int v = config.vocabulary().size();
     NDArray embedding = ps.getValue(tokenEmbedding, memory.getDevice(), training);
-    NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training).get(new NDIndex("0:" + t));
+    // index on the tokens' manager: slicing a parameter would attach the slice to the model's manager
+    NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training)
+        .get(tokens.getManager(), new NDIndex("0:" + t));
     NDArray x = tokens.oneHot(v).toType(DataType.FLOAT32, false).matMul(embedding).add(positions);
-    NDArray mask = Decoding.causalMask(memory.getManager(), (int) t);
+    NDArray mask = Decoding.causalMask(tokens.getManager(), (int) t);
     for (TransformerLayer layer : decoder) {
       x = layer.forward(ps, new NDList(x, memory, mask), training).head();
     }
@@ -157,7 +159,10 @@ public final class FrameCaptionerBlock extends AbstractBlock {
 
   private NDArray greedy(ParameterStore ps, NDArray memory) {
     return Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxTokens(),
-        prefixes -> decode(ps, memory, prefixes, false));
+        prefixes -> {
+          memory.tempAttach(prefixes.getManager());
+          return decode(ps, memory, prefixes, false);
+        });
   }
 
   private NDArray beam(ParameterStore ps, NDArray memory, int k) {

@@ -17,6 +17,7 @@ import dev.reelscribe.captioner.builtin.BuiltinModel;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.builtin.Vocabulary;
 import dev.reelscribe.captioner.nn.FrameCaptionerBlock;
+import dev.reelscribe.models.nn.TokenLoss;
 import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
 import dev.reelscribe.synthworld.score.TruthScorer;
@@ -87,7 +88,7 @@ public final class FrameCaptionerTrainer {
                 m.create(batch.sizes, cells));
             try (GradientCollector gc = trainer.newGradientCollector()) {
               NDList outputs = trainer.forward(new NDList(images, in));
-              NDArray loss = loss(outputs.get(0), target).add(auxiliaryLoss(outputs.get(1), aux).mul(AUX_WEIGHT));
+              NDArray loss = TokenLoss.crossEntropy(outputs.get(0), target).add(auxiliaryLoss(outputs.get(1), aux).mul(AUX_WEIGHT));
               lossSum += loss.getFloat();
               lossCount++;
               gc.backward(loss);
@@ -144,13 +145,6 @@ public final class FrameCaptionerTrainer {
       total = total == null ? ce : total.add(ce);
     }
     return total;
-  }
-
-  static NDArray loss(NDArray logits, NDArray target) {
-    int v = (int) logits.getShape().get(2);
-    NDArray picked = logits.logSoftmax(-1).mul(target.oneHot(v).toType(DataType.FLOAT32, false)).sum(new int[] {-1});
-    NDArray mask = target.neq(Vocabulary.PAD).toType(DataType.FLOAT32, false);
-    return picked.mul(mask).sum().neg().div(mask.sum());
   }
 
   private Score validate(Trainer trainer, List<Validation> validation) {

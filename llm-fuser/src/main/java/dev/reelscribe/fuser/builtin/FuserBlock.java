@@ -20,8 +20,10 @@ import java.util.List;
 
 /**
  * The built-in fuser: a sequence-to-sequence transformer. The encoder reads the input ids of
- * {@link FuserTokens} (frame markers, time buckets, caption words) with learned positions; the
- * decoder writes the description with causal self-attention and cross-attention to the encoder.
+ * {@link FuserTokens} (frame markers, time buckets, caption words; or a prompt marker and a short
+ * prompt) with learned positions; the decoder writes the description with causal self-attention and
+ * cross-attention to the encoder. PAD input positions are masked, so an input may be cut to its
+ * batch's longest row without changing the output.
  *
  * <p>{@code forward} with {@code (input [B,Tin], tokens [B,T])} returns next-token logits {@code
  * [B,T,V]} (teacher forcing); with {@code (input)} alone it decodes greedily and returns ids {@code
@@ -68,35 +70,49 @@ public final class FuserBlock extends AbstractBlock {
 
   @Override
   protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    NDArray memory = encode(ps, inputs.get(0), training);
+    NDArray input = inputs.get(0);
+    NDArray memoryMask = paddingMask(input);
+    NDArray memory = encode(ps, input, memoryMask, training);
     if (inputs.size() > 1) {
-      return new NDList(decode(ps, memory, inputs.get(1), training));
+      return new NDList(decode(ps, memory, memoryMask, inputs.get(1), training));
     }
     return new NDList(Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxOutputTokens(),
-        prefixes -> decode(ps, memory, prefixes, false)));
+        prefixes -> {
+          memory.tempAttach(prefixes.getManager());
+          memoryMask.tempAttach(prefixes.getManager());
+          return decode(ps, memory, memoryMask, prefixes, false);
+        }));
   }
 
-  /** Encoder states {@code [B,Tin,D]}. */
-  NDArray encode(ParameterStore ps, NDArray input, boolean training) {
+  /** An additive {@code [B,1,1,Tin]} mask that hides PAD input positions from attention. */
+  static NDArray paddingMask(NDArray input) {
+    Shape s = input.getShape();
+    return input.eq(Decoding.PAD).toType(DataType.FLOAT32, false).mul(-1e9f).reshape(s.get(0), 1, 1, s.get(1));
+  }
+
+  /** Encoder states {@code [B,Tin,D]}; PAD positions are masked out. */
+  NDArray encode(ParameterStore ps, NDArray input, NDArray mask, boolean training) {
+    NDManager m = input.getManager();
     long t = input.getShape().get(1);
     NDArray embedding = ps.getValue(inputEmbedding, input.getDevice(), training);
-    NDArray positions = ps.getValue(inputPositions, input.getDevice(), training).get(new NDIndex("0:" + t));
-    NDArray x = embedding.get(input.toType(DataType.INT64, false)).add(positions);
+    NDArray positions = ps.getValue(inputPositions, input.getDevice(), training).get(m, new NDIndex("0:" + t));
+    NDArray x = embedding.get(m, new NDIndex("{}", input.toType(DataType.INT64, false))).add(positions);
     for (TransformerLayer layer : encoder) {
-      x = layer.forward(ps, new NDList(x), training).head();
+      x = layer.forward(ps, new NDList(x, mask), training).head();
     }
     return encoderNorm.forward(ps, new NDList(x), training).head();
   }
 
   /** Next-token logits {@code [B,T,V]} for prefixes {@code [B,T]} (BOS first). */
-  NDArray decode(ParameterStore ps, NDArray memory, NDArray tokens, boolean training) {
+  NDArray decode(ParameterStore ps, NDArray memory, NDArray memoryMask, NDArray tokens, boolean training) {
+    NDManager m = tokens.getManager();
     long t = tokens.getShape().get(1);
     NDArray embedding = ps.getValue(tokenEmbedding, memory.getDevice(), training);
-    NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training).get(new NDIndex("0:" + t));
-    NDArray x = embedding.get(tokens.toType(DataType.INT64, false)).add(positions);
-    NDArray mask = Decoding.causalMask(memory.getManager(), (int) t);
+    NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training).get(m, new NDIndex("0:" + t));
+    NDArray x = embedding.get(m, new NDIndex("{}", tokens.toType(DataType.INT64, false))).add(positions);
+    NDArray mask = Decoding.causalMask(m, (int) t);
     for (TransformerLayer layer : decoder) {
-      x = layer.forward(ps, new NDList(x, memory, mask), training).head();
+      x = layer.forward(ps, new NDList(x, memory, mask, memoryMask), training).head();
     }
     x = decoderNorm.forward(ps, new NDList(x), training).head();
     return head.forward(ps, new NDList(x), training).head();

@@ -1,11 +1,18 @@
 package dev.reelscribe.fuser.builtin;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.reelscribe.models.ModelDirectory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
  * The built-in fuser's architecture: a transformer encoder over the clip's frame captions (each
- * led by a frame marker and a time-bucket token) and a transformer decoder that writes the dense
- * description word by word.
+ * led by a frame marker and a time-bucket token) — or over a short prompt, led by the prompt marker,
+ * when the same model upsamples — and a transformer decoder that writes the dense description word
+ * by word. Stored as {@code config.json} in the model directory.
  *
  * @param width model width
  * @param heads attention heads
@@ -19,6 +26,8 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
     int maxOutputTokens, List<String> vocabulary) {
   /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
   public static final int TIME_BUCKETS = 10;
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   public FuserConfig {
     vocabulary = List.copyOf(vocabulary);
@@ -40,8 +49,13 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
     return new FuserConfig(32, 2, 1, 1, 96, 64, vocabulary);
   }
 
-  /** Input ids: the vocabulary, then the frame marker, then the time buckets. */
+  /** Input ids: the vocabulary, then the frame marker, the time buckets and the prompt marker. */
   public int inputVocabularySize() {
+    return vocabulary.size() + 2 + TIME_BUCKETS;
+  }
+
+  /** Leads an upsampling input: the words after it are a user's short prompt, not frame captions. */
+  public int promptMarker() {
     return vocabulary.size() + 1 + TIME_BUCKETS;
   }
 
@@ -51,5 +65,18 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
 
   public int timeToken(int bucket) {
     return vocabulary.size() + 1 + Math.max(0, Math.min(TIME_BUCKETS - 1, bucket));
+  }
+
+  public void write(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    JSON.writeValue(dir.resolve(ModelDirectory.CONFIG).toFile(), this);
+  }
+
+  public static FuserConfig read(Path dir) throws IOException {
+    Path file = dir.resolve(ModelDirectory.CONFIG);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("not a fuser model directory (no " + ModelDirectory.CONFIG + "): " + dir);
+    }
+    return JSON.readValue(file.toFile(), FuserConfig.class);
   }
 }

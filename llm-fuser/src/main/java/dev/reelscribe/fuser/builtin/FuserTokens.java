@@ -8,7 +8,8 @@ import java.util.Arrays;
 /**
  * Turns a clip's timestamped frame captions into the built-in fuser's input ids: for each frame in
  * time order, a frame marker, its time bucket, then the caption's words; padded with PAD to the
- * configured length. Words the vocabulary does not know (a real VLM's words) become UNK.
+ * configured length. Words the vocabulary does not know (a real VLM's words) become UNK. A short
+ * prompt to upsample is the prompt marker followed by its words.
  */
 public final class FuserTokens {
   private final FuserConfig config;
@@ -39,6 +40,21 @@ public final class FuserTokens {
         }
         ids[n++] = id;
       }
+    }
+    Arrays.fill(ids, n, ids.length, Vocabulary.PAD);
+    return ids;
+  }
+
+  /** Input ids {@code [maxInputTokens]} of a short prompt to upsample: the prompt marker, then its words. */
+  public long[] prompt(String shortPrompt) {
+    long[] ids = new long[config.maxInputTokens()];
+    ids[0] = config.promptMarker();
+    int n = 1;
+    for (int id : vocabulary.encode(shortPrompt)) {
+      if (n == ids.length) {
+        break;
+      }
+      ids[n++] = id;
     }
     Arrays.fill(ids, n, ids.length, Vocabulary.PAD);
     return ids;

@@ -1,15 +1,18 @@
 package dev.reelscribe.fuser.builtin;
 
 import dev.reelscribe.captioner.builtin.Vocabulary;
+import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.truth.DescriptionWriter;
+import dev.reelscribe.synthworld.truth.PromptWriter;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * The word vocabulary of the built-in fuser: every word of synthworld's frame captions (its input)
- * and of the canonical dense descriptions (its output). The description words are collected from
+ * The word vocabulary of the built-in fuser: every word of synthworld's frame captions and short
+ * prompts (its inputs) and of the canonical dense descriptions (its output). The description words are collected from
  * the canonical descriptions of a fixed set of scripts — plain ones, and ones with every event (cut,
  * text, static, camera motion) switched on — which between them use every phrase the writer has; a
  * test checks that descriptions of other seeds need no unknown word.
@@ -34,8 +37,11 @@ public final class FuserVocabulary {
     for (WorldConfig world : List.of(WorldConfig.defaults(), WorldConfig.defaults().withProbabilities(1, 1, 1, 1),
         WorldConfig.defaults().withProbabilities(0, 0, 0, 0))) {
       ScriptGenerator generator = new ScriptGenerator(world, VOCABULARY_SEED);
+      SplittableRandom random = new SplittableRandom(VOCABULARY_SEED);
       for (int i = 0; i < SCRIPTS_PER_WORLD; i++) {
-        texts.add(DescriptionWriter.canonical(generator.script(i)));
+        SceneScript script = generator.script(i);
+        texts.add(DescriptionWriter.canonical(script));
+        texts.add(PromptWriter.prompt(script, random));
       }
     }
     return Vocabulary.of(texts);

@@ -88,6 +88,33 @@ class FuserBlockTest {
     }
   }
 
+  @Test
+  void paddingDoesNotChangeTheOutput() {
+    Engine.getInstance().setRandomSeed(4);
+    Vocabulary vocabulary = Vocabulary.of(List.of(RIGHTWARD, LEFTWARD, "A small red circle on the left."));
+    FuserConfig config = FuserConfig.tiny(vocabulary.tokens());
+    long[] full = new FuserTokens(config).input(LEFT_TO_RIGHT);
+    int used = 0;
+    while (full[used] != Vocabulary.PAD) {
+      used++;
+    }
+    long[] trimmed = java.util.Arrays.copyOf(full, used);
+    long[] prefix = {Vocabulary.BOS, 5, 6, 7};
+    try (Model model = Model.newInstance("fuser-test", "PyTorch")) {
+      model.setBlock(new FuserBlock(config));
+      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+        trainer.initialize(new Shape(1, config.maxInputTokens()), new Shape(1, prefix.length));
+        NDManager m = trainer.getManager();
+        float[] a = trainer.evaluate(new NDList(m.create(full, new Shape(1, full.length)),
+            m.create(prefix, new Shape(1, prefix.length)))).head().toFloatArray();
+        float[] b = trainer.evaluate(new NDList(m.create(trimmed, new Shape(1, used)),
+            m.create(prefix, new Shape(1, prefix.length)))).head().toFloatArray();
+        assertThat(used).isLessThan(full.length);
+        assertThat(b).containsExactly(a, org.assertj.core.data.Offset.offset(1e-4f));
+      }
+    }
+  }
+
   private static int[] toInts(long[] ids, int from, int n) {
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {

@@ -12,8 +12,8 @@ import ai.djl.util.PairList;
 
 /**
  * Multi-head scaled dot-product attention. Inputs: queries {@code [B,T,D]}, keys/values {@code
- * [B,M,D]} and optionally an additive mask {@code [T,M]} (0 where allowed, a large negative number
- * where not). Output {@code [B,T,D]}.
+ * [B,M,D]} and optionally an additive mask that broadcasts to {@code [B,H,T,M]} ({@code [T,M]}, or
+ * {@code [B,1,1,M]} for padding; 0 where allowed, a large negative number where not). Output {@code [B,T,D]}.
  */
 public final class Attention extends AbstractBlock {
   private final int width;

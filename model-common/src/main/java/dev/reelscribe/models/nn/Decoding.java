@@ -27,7 +27,10 @@ public final class Decoding {
 
   /**
    * Greedy decoding of {@code batch} sequences of at most {@code maxTokens}; stops when every
-   * sequence has produced EOS. Returns ids {@code [B,maxTokens]}, PAD after each EOS.
+   * sequence has produced EOS. Returns ids {@code [B,maxTokens]}, PAD after each EOS. Each step's
+   * prefixes live in a sub-manager that is closed after the step: a step function that keeps its
+   * intermediate arrays on the prefixes' manager (and {@code tempAttach}es what it reuses) frees them
+   * step by step instead of holding every step's activations until decoding ends.
    */
   public static NDArray greedy(NDManager manager, int batch, int maxTokens, Step step) {
     long[][] out = new long[batch][maxTokens + 1];
@@ -36,8 +39,11 @@ public final class Decoding {
       row[0] = BOS;
     }
     for (int t = 1; t <= maxTokens; t++) {
-      NDArray logits = step.logits(prefix(manager, out, t));
-      long[] next = logits.get(new NDIndex(":, -1, :")).argMax(-1).toLongArray();
+      long[] next;
+      try (NDManager stepManager = manager.newSubManager()) {
+        NDArray logits = step.logits(prefix(stepManager, out, t));
+        next = logits.get(new NDIndex(":, -1, :")).argMax(-1).toLongArray();
+      }
       boolean all = true;
       for (int i = 0; i < batch; i++) {
         out[i][t] = done[i] ? PAD : next[i];

@@ -17,7 +17,8 @@ import ai.djl.util.PairList;
  * GELU feed-forward, each with a residual connection.
  *
  * <p>Inputs: {@code x [B,T,D]}, then for a decoder layer {@code memory [B,M,D]}, then an optional
- * additive self-attention mask {@code [T,T]}.
+ * additive self-attention mask (broadcast to {@code [B,H,T,T]}), then for a decoder layer an optional
+ * additive memory mask (broadcast to {@code [B,H,T,M]}, e.g. {@code [B,1,1,M]} to hide padding).
  */
 public final class TransformerLayer extends AbstractBlock {
   private final int width;
@@ -53,13 +54,15 @@ public final class TransformerLayer extends AbstractBlock {
     NDArray memory = cross ? inputs.get(1) : null;
     int maskAt = cross ? 2 : 1;
     NDArray mask = inputs.size() > maskAt ? inputs.get(maskAt) : null;
+    NDArray memoryMask = cross && inputs.size() > 3 ? inputs.get(3) : null;
 
     NDArray h = selfNorm.forward(ps, new NDList(x), training).head();
     NDList selfIn = mask == null ? new NDList(h, h) : new NDList(h, h, mask);
     x = x.add(self.forward(ps, selfIn, training).head());
     if (cross) {
       h = crossNorm.forward(ps, new NDList(x), training).head();
-      x = x.add(crossAttention.forward(ps, new NDList(h, memory), training).head());
+      NDList crossIn = memoryMask == null ? new NDList(h, memory) : new NDList(h, memory, memoryMask);
+      x = x.add(crossAttention.forward(ps, crossIn, training).head());
     }
     h = ffnNorm.forward(ps, new NDList(x), training).head();
     h = Activation.gelu(ffnIn.forward(ps, new NDList(h), training).head());

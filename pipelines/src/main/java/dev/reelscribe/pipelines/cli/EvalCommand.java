@@ -98,8 +98,10 @@ public final class EvalCommand implements Runnable {
           "clip's timestamped captions with the fuser and grades the description against the script",
           "with TruthScorer: P/R/F1 for motion, object, colour, position, camera, ... and the",
           "hallucination rate, next to the best single frame caption of each clip (what fusion adds),",
-          "and the fusion time per clip. Needs --llm-endpoint until the built-in fuser lands."},
+          "and the fusion time per clip. The fuser is the built-in one unless --fuser-model or",
+          "--llm-endpoint says otherwise."},
       footer = {"", "Examples:",
+          "  reelscribe eval fuser --seed 1000 --count 100",
           "  reelscribe eval fuser --llm-endpoint http://127.0.0.1:8001/v1 --llm-model glm-4 --count 50",
           "  reelscribe eval fuser --llm-endpoint ... --llm-model ... --fuser-prompt my-fuse.txt --json"})
   static final class Fuser implements Callable<Integer> {
@@ -129,8 +131,7 @@ public final class EvalCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       String problem = captioner.validate();
       if (problem == null) {
-        problem = fuser.enabled() ? fuser.validate()
-            : "no fuser: give --llm-endpoint and --llm-model (the built-in fuser is not in yet)";
+        problem = fuser.enabled() ? fuser.validate() : "--no-fuse leaves nothing to evaluate";
       }
       if (problem != null) {
         spec.commandLine().getErr().println("reelscribe eval fuser: " + problem);

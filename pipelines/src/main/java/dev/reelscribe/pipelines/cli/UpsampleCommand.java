@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelscribe.fuser.Generation;
 import dev.reelscribe.fuser.PromptUpsampler;
+import dev.reelscribe.fuser.builtin.BuiltinPromptUpsampler;
 import dev.reelscribe.fuser.check.OutputChecks;
 import dev.reelscribe.fuser.check.QaPolicy;
 import dev.reelscribe.fuser.prompt.PromptTemplate;
 import dev.reelscribe.fuser.remote.RemotePromptUpsampler;
 import dev.reelscribe.models.chat.ChatClient;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,8 +34,11 @@ import picocli.CommandLine.Option;
         "prompts at generation time read like the captions the generator was trained on. Each",
         "answer is checked (empty, cut off, looping, over --token-budget); prints one JSON object",
         "per prompt: prompt, text, promptVersion, tokenCount, qaFlags, and error or rejection.",
-        "Needs --llm-endpoint until the built-in upsampler lands."},
+        "Upsamplers: the built-in one (default; the built-in fuser's model, trained on synthworld's",
+        "short prompts), --upsampler-model DIR (from `reelscribe train fuser`), or an LLM with",
+        "--llm-endpoint URL --llm-model NAME."},
     footer = {"", "Examples:",
+        "  reelscribe upsample --prompt \"a red circle moving left on a navy background\"",
         "  reelscribe upsample --llm-endpoint http://127.0.0.1:8001/v1 --llm-model glm-4 \\",
         "      --prompt \"a red ball rolls across a table\"",
         "  reelscribe upsample --llm-endpoint ... --llm-model ... --prompts prompts.txt > long.jsonl"})
@@ -50,9 +55,13 @@ public final class UpsampleCommand implements Callable<Integer> {
 
   @Mixin LlmOptions llm = new LlmOptions();
 
+  @Option(names = "--upsampler-model", paramLabel = "DIR",
+      description = "A fuser model directory written by `reelscribe train fuser` instead of the built-in upsampler.")
+  Path modelDir;
+
   @Option(names = "--upsampler-prompt", paramLabel = "FILE",
-      description = "A prompt file ([system] and [user] sections, placeholders {{max_words}} {{prompt}}) instead "
-          + "of the built-in upsample-v1.")
+      description = "With --llm-endpoint: a prompt file ([system] and [user] sections, placeholders {{max_words}} "
+          + "{{prompt}}) instead of the built-in upsample-v1.")
   Path promptFile;
 
   @Option(names = "--max-words", paramLabel = "N", description = "Word limit the prompt asks for. Default: ${DEFAULT-VALUE}.")
@@ -81,8 +90,11 @@ public final class UpsampleCommand implements Callable<Integer> {
           .filter(l -> !l.isEmpty()).forEach(all::add);
     }
     String problem = all.isEmpty() ? "give --prompt TEXT or --prompts FILE"
-        : !llm.enabled() ? "no upsampler: give --llm-endpoint and --llm-model (the built-in upsampler is not in yet)"
-        : llm.validate();
+        : llm.enabled() && modelDir != null ? "give --llm-endpoint or --upsampler-model, not both"
+        : !llm.enabled() && promptFile != null ? "--upsampler-prompt needs --llm-endpoint"
+        : modelDir != null && !Files.isRegularFile(modelDir.resolve("config.json"))
+            ? "--upsampler-model " + modelDir + ": not a fuser model directory (no config.json)"
+        : llm.enabled() ? llm.validate() : null;
     QaPolicy policy = null;
     OutputChecks checks = null;
     if (problem == null) {
@@ -97,15 +109,14 @@ public final class UpsampleCommand implements Callable<Integer> {
       err.println("reelscribe upsample: " + problem);
       return 2;
     }
-    PromptTemplate template = promptFile == null ? PromptTemplate.builtin("upsample-v1") : PromptTemplate.load(promptFile);
     int failures = 0;
-    try (PromptUpsampler upsampler = new RemotePromptUpsampler(new ChatClient(llm.chat()), template, maxWords,
-        llm.maxTokens); PromptUpsampler.Session session = upsampler.open()) {
+    try (PromptUpsampler upsampler = open(); PromptUpsampler.Session session = upsampler.open()) {
+      String version = upsampler.prompt().version();
       List<Generation> results = session.upsample(all);
       for (int i = 0; i < all.size(); i++) {
         ObjectNode line = JSON.createObjectNode();
         line.put("prompt", all.get(i));
-        line.put("promptVersion", template.version());
+        line.put("promptVersion", version);
         Generation g = results.get(i);
         if (g instanceof Generation.Text t) {
           // an upsampled prompt may add detail by design, so the unsupported check does not apply
@@ -131,5 +142,13 @@ public final class UpsampleCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private PromptUpsampler open() throws IOException {
+    if (llm.enabled()) {
+      PromptTemplate template = promptFile == null ? PromptTemplate.builtin("upsample-v1") : PromptTemplate.load(promptFile);
+      return new RemotePromptUpsampler(new ChatClient(llm.chat()), template, maxWords, llm.maxTokens);
+    }
+    return modelDir != null ? BuiltinPromptUpsampler.local(modelDir, 8) : BuiltinPromptUpsampler.embedded(8);
   }
 }
