@@ -8,6 +8,8 @@ import dev.reelscribe.pipelines.extract.ExtractOutputs;
 import dev.reelscribe.pipelines.extract.ExtractPipeline;
 import dev.reelscribe.pipelines.fuse.FuseClips;
 import dev.reelscribe.pipelines.fuse.FuseClipsFn;
+import dev.reelscribe.pipelines.corpus.CorpusSpec;
+import dev.reelscribe.pipelines.corpus.WriteCorpus;
 import dev.reelscribe.pipelines.io.WriteRecords;
 import dev.reelscribe.schemas.DenseCaption;
 import dev.reelscribe.schemas.FailedRecord;
@@ -38,7 +40,9 @@ import org.apache.beam.sdk.values.TupleTagList;
  * OUT/records/dense-captions/part-*.{parquet,jsonl}   DenseCaption (clipId, text, sources, model, prompt, flags)
  * </pre>
  *
- * and the captioning and fusion failures with the others in {@code OUT/failed/}.
+ * and the captioning and fusion failures with the others in {@code OUT/failed/}; with a corpus spec,
+ * also the corpus ({@link WriteCorpus}: Parquet/JSONL records, WebDataset shards, the CogVideoX
+ * layout).
  */
 public final class CaptionPipeline {
   private CaptionPipeline() {}
@@ -51,6 +55,18 @@ public final class CaptionPipeline {
   /** As above; with a non-null {@code fuser}, also fuses and writes dense descriptions. */
   public static PCollection<FrameCaption> applyTransforms(Pipeline pipeline, ExtractOptions options,
       CaptionerSpec spec, FuserSpec fuser) throws IOException {
+    return applyTransforms(pipeline, options, spec, fuser, null);
+  }
+
+  /**
+   * As above; with a non-null {@code fuser} and {@code corpus}, also writes the corpus: kept clips
+   * with their dense captions, in the formats {@code corpus} names ({@link WriteCorpus}).
+   */
+  public static PCollection<FrameCaption> applyTransforms(Pipeline pipeline, ExtractOptions options,
+      CaptionerSpec spec, FuserSpec fuser, CorpusSpec corpus) throws IOException {
+    if (corpus != null && fuser == null && !corpus.formats().isEmpty()) {
+      throw new IllegalArgumentException("the corpus pairs clips with dense captions: it needs a fuser");
+    }
     ExtractJob job = ExtractJob.from(options);
     ExtractOutputs out = ExtractPipeline.extract(pipeline, options);
     PCollectionTuple captioned = out.frames().apply("CaptionFrames",
@@ -63,8 +79,11 @@ public final class CaptionPipeline {
     PCollectionList<FailedRecord> failures = PCollectionList.of(out.failed()).and(captionFailed);
     if (fuser != null) {
       PCollectionTuple fused = FuseClips.apply(out.kept(), captions, captionFailed, fuser);
-      fused.get(FuseClipsFn.CAPTIONS).apply("WriteDenseCaptions",
-          WriteRecords.to(job.recordsDir("dense-captions"), DenseCaption.getClassSchema()));
+      PCollection<DenseCaption> dense = fused.get(FuseClipsFn.CAPTIONS);
+      dense.apply("WriteDenseCaptions", WriteRecords.to(job.recordsDir("dense-captions"), DenseCaption.getClassSchema()));
+      if (corpus != null && !corpus.formats().isEmpty()) {
+        WriteCorpus.apply(out.kept(), dense, corpus, job.output());
+      }
       failures = failures.and(fused.get(FuseClipsFn.FAILED));
     }
     PCollection<FailedRecord> failed = failures.apply("AllStageFailures", Flatten.pCollections());

@@ -4,6 +4,7 @@ import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.pipelines.caption.CaptionMetrics;
 import dev.reelscribe.pipelines.caption.CaptionPipeline;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
+import dev.reelscribe.pipelines.corpus.CorpusMetrics;
 import dev.reelscribe.pipelines.fuse.FuseMetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -47,6 +48,8 @@ import picocli.CommandLine.Mixin;
 public final class CaptionCommand extends ExtractCommand {
   @Mixin CaptionerOptions captioner = new CaptionerOptions();
   @Mixin FuserOptions fuser = new FuserOptions();
+  @Mixin CorpusOptions corpus = new CorpusOptions();
+  private final long startedMillis = System.currentTimeMillis();
 
   public CaptionCommand() {
     output = "reelscribe-out/caption";
@@ -59,8 +62,12 @@ public final class CaptionCommand extends ExtractCommand {
 
   @Override
   String validate() {
+    corpus.embeddedInput = embeddedInput;
     String problem = captioner.validate();
-    return problem != null ? problem : fuser.validate();
+    if (problem == null) {
+      problem = fuser.validate();
+    }
+    return problem != null ? problem : corpus.validate(fuser.enabled(), !noClips);
   }
 
   CaptionerSpec spec() {
@@ -69,13 +76,25 @@ public final class CaptionCommand extends ExtractCommand {
 
   @Override
   void build(Pipeline pipeline, ExtractOptions options) throws Exception {
-    CaptionPipeline.applyTransforms(pipeline, options, spec(), fuser.enabled() ? fuser.spec() : null);
+    CaptionPipeline.applyTransforms(pipeline, options, spec(), fuser.enabled() ? fuser.spec() : null,
+        fuser.enabled() ? corpus.spec(captioningConfig(), startedMillis) : null);
+  }
+
+  /** What decides a corpus record's content, hashed into its provenance: no paths, no keys. */
+  private Map<String, Object> captioningConfig() throws IOException {
+    Map<String, Object> config = new LinkedHashMap<>(extractionConfig());
+    config.put("frameCaptioner", captioner.describe());
+    Map<String, Object> fuserConfig = new LinkedHashMap<>(fuser.describe());
+    fuserConfig.remove("modelDir");
+    config.put("fuser", fuserConfig);
+    return config;
   }
 
   @Override
   Map<String, Long> stageCounters(PipelineResult result) {
     Map<String, Long> counters = new LinkedHashMap<>(RunReport.counters(result, CaptionMetrics.NAMESPACE));
     counters.putAll(RunReport.counters(result, FuseMetrics.NAMESPACE));
+    counters.putAll(RunReport.counters(result, CorpusMetrics.NAMESPACE));
     return counters;
   }
 
@@ -83,6 +102,7 @@ public final class CaptionCommand extends ExtractCommand {
   void addConfig(Map<String, Object> config) throws IOException {
     config.put("frameCaptioner", captioner.describe());
     config.put("fuser", fuser.describe());
+    config.put("corpus", fuser.enabled() ? corpus.describe() : Map.of("formats", java.util.List.of()));
   }
 
   @Override
@@ -92,8 +112,9 @@ public final class CaptionCommand extends ExtractCommand {
     if (!fuser.enabled()) {
       return frames;
     }
-    return frames + String.format(", %d clips fused (%d rejected by checks, %d failed, %d skipped)",
+    return frames + String.format(", %d clips fused (%d rejected by checks, %d failed, %d skipped), %d corpus records",
         c.getOrDefault(FuseMetrics.CLIPS_FUSED, 0L), c.getOrDefault(FuseMetrics.CLIPS_REJECTED, 0L),
-        c.getOrDefault(FuseMetrics.CLIPS_FAILED, 0L), c.getOrDefault(FuseMetrics.CLIPS_SKIPPED, 0L));
+        c.getOrDefault(FuseMetrics.CLIPS_FAILED, 0L), c.getOrDefault(FuseMetrics.CLIPS_SKIPPED, 0L),
+        c.getOrDefault(CorpusMetrics.RECORDS, 0L));
   }
 }

@@ -76,6 +76,23 @@ public class ExtractCommand implements Callable<Integer> {
 
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
+  /** True when no --input was given and the embedded synthworld clips are the input. */
+  boolean embeddedInput;
+
+  /** The extraction settings, without paths: what decides which clips and frames a run makes. */
+  Map<String, Object> extractionConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("sampling", sampling);
+    config.put("frameMaxSide", frameMaxSide);
+    config.put("jpegQuality", jpegQuality);
+    config.put("minClipSeconds", minClipSeconds);
+    config.put("maxClipSeconds", maxClipSeconds);
+    config.put("decodeTimeoutSeconds", decodeTimeoutSeconds);
+    config.put("filter", filter);
+    config.put("encodeClips", !noClips);
+    return config;
+  }
+
   /** The Beam options these flags stand for; leftover flags go to Beam as they are. */
   ExtractOptions options() {
     List<String> args = new ArrayList<>(beamArgs);
@@ -99,6 +116,7 @@ public class ExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (input == null) {
       input = EmbeddedInput.render(output, err).toString();
+      embeddedInput = true;
     }
     if (!input.contains("://") && !Files.exists(Path.of(input)) && !input.contains("*")) {
       err.println("reelscribe extract: --input " + input + " does not exist");
@@ -140,14 +158,7 @@ public class ExtractCommand implements Callable<Integer> {
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("input", input);
     config.put("output", output);
-    config.put("sampling", sampling);
-    config.put("frameMaxSide", frameMaxSide);
-    config.put("jpegQuality", jpegQuality);
-    config.put("minClipSeconds", minClipSeconds);
-    config.put("maxClipSeconds", maxClipSeconds);
-    config.put("decodeTimeoutSeconds", decodeTimeoutSeconds);
-    config.put("filter", filter);
-    config.put("encodeClips", !noClips);
+    config.putAll(extractionConfig());
     addConfig(config);
     report.put("config", config);
     String runJson = (output.endsWith("/") ? output : output + "/") + "run.json";

@@ -39,7 +39,7 @@ public final class ParquetSink<T extends SpecificRecordBase> implements FileIO.S
     Schema schema = new Schema.Parser().parse(schemaJson);
     writer = AvroParquetWriter.<T>builder(new ChannelOutputFile(channel))
         .withSchema(schema)
-        .withDataModel(SpecificData.get())
+        .withDataModel(SpecificData.getForSchema(schema)) // the generated class's model: it knows timestamp-millis
         .withCompressionCodec(CompressionCodecName.SNAPPY)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();

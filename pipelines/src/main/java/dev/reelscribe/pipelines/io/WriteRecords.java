@@ -26,22 +26,29 @@ public final class WriteRecords<T extends SpecificRecordBase> extends PTransform
   private final String directory;
   private final String schemaJson;
   private final boolean parquet;
+  private final boolean jsonl;
   private final int shards;
 
-  private WriteRecords(String directory, Schema schema, boolean parquet, int shards) {
+  private WriteRecords(String directory, Schema schema, boolean parquet, boolean jsonl, int shards) {
     this.directory = directory;
     this.schemaJson = schema.toString();
     this.parquet = parquet;
+    this.jsonl = jsonl;
     this.shards = shards;
   }
 
   public static <T extends SpecificRecordBase> WriteRecords<T> to(String directory, Schema schema) {
-    return new WriteRecords<>(directory, schema, true, 0);
+    return new WriteRecords<>(directory, schema, true, true, 0);
   }
 
   /** JSONL only (for small side outputs such as failures). */
   public WriteRecords<T> withoutParquet() {
-    return new WriteRecords<>(directory, new Schema.Parser().parse(schemaJson), false, shards);
+    return new WriteRecords<>(directory, new Schema.Parser().parse(schemaJson), false, true, shards);
+  }
+
+  /** Parquet only. */
+  public WriteRecords<T> withoutJsonl() {
+    return new WriteRecords<>(directory, new Schema.Parser().parse(schemaJson), true, false, shards);
   }
 
   /** A fixed number of shards; 0 lets the runner choose. */
@@ -49,7 +56,7 @@ public final class WriteRecords<T extends SpecificRecordBase> extends PTransform
     if (n < 0) {
       throw new IllegalArgumentException("shards must be >= 0, got " + n);
     }
-    return new WriteRecords<>(directory, new Schema.Parser().parse(schemaJson), parquet, n);
+    return new WriteRecords<>(directory, new Schema.Parser().parse(schemaJson), parquet, jsonl, n);
   }
 
   @Override
@@ -61,6 +68,9 @@ public final class WriteRecords<T extends SpecificRecordBase> extends PTransform
           .withPrefix("part")
           .withSuffix(".parquet")
           .withNumShards(shards));
+    }
+    if (!jsonl) {
+      return PDone.in(records.getPipeline());
     }
     records
         .apply("ToJson", MapElements.into(TypeDescriptors.strings()).via((T r) -> AvroJson.toJsonLine(r)))

@@ -78,7 +78,8 @@ public final class AvroJson {
       case INT:
         return NODES.numberNode((Integer) value);
       case LONG:
-        return NODES.numberNode((Long) value);
+        // timestamp-millis fields arrive as java.time.Instant from the generated classes
+        return NODES.numberNode(value instanceof java.time.Instant t ? (long) t.toEpochMilli() : (long) (Long) value);
       case FLOAT:
         return NODES.numberNode((Float) value);
       case DOUBLE: {
@@ -96,7 +97,7 @@ public final class AvroJson {
     return switch (branch.getType()) {
       case STRING -> value instanceof CharSequence;
       case RECORD -> value instanceof GenericRecord g && g.getSchema().getFullName().equals(branch.getFullName());
-      case LONG -> value instanceof Long;
+      case LONG -> value instanceof Long || value instanceof java.time.Instant;
       case INT -> value instanceof Integer;
       case DOUBLE -> value instanceof Double;
       case BOOLEAN -> value instanceof Boolean;

@@ -42,7 +42,7 @@ class CaptionCliTest {
   void helpNamesTheBackends() {
     assertThat(run("caption", "--help")).isZero();
     assertThat(out.toString()).contains("--frame-captioner-model", "--vlm-endpoint", "--vlm-api-key-env", "builtin",
-        "remote", "--input");
+        "remote", "--input", "--fuser-model", "--llm-endpoint", "--no-fuse");
   }
 
   @Test
@@ -67,11 +67,11 @@ class CaptionCliTest {
   }
 
   @Test
-  void captionsEveryFrameWithTheBuiltInModelOnDirectAndFlink(@TempDir Path dir) throws Exception {
+  void captionsEveryFrameAndFusesEveryClipWithTheBuiltInModelsOnDirectAndFlink(@TempDir Path dir) throws Exception {
     Path direct = dir.resolve("direct");
     assertThat(run("caption", "--input", videos.toString(), "--output", direct.toString(), "--filter", "none"))
         .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("frames captioned (0 failed)");
+    assertThat(out.toString()).contains("frames captioned (0 failed)").contains("clips fused");
     List<JsonNode> frames = records(direct.resolve("records/frames"));
     List<JsonNode> captions = records(direct.resolve("records/frame-captions"));
     assertThat(frames).isNotEmpty();
@@ -83,11 +83,37 @@ class CaptionCliTest {
     JsonNode report = JSON.readTree(direct.resolve("run.json").toFile());
     assertThat(report.at("/captionCounts/frames_captioned").asLong()).isEqualTo(frames.size());
     assertThat(report.at("/config/frameCaptioner/backend").asText()).isEqualTo("builtin");
+    // every kept clip ends as one dense description or one fuse failure with its reason
+    List<JsonNode> clips = records(direct.resolve("records/clips"));
+    List<JsonNode> dense = records(direct.resolve("records/dense-captions"));
+    long fuseFailures = records(direct.resolve("failed")).stream()
+        .filter(f -> f.get("stage").asText().equals("fuse")).count();
+    assertThat(dense.size() + fuseFailures).isEqualTo(clips.size());
+    assertThat(dense).isNotEmpty().allSatisfy(d -> {
+      assertThat(d.get("text").asText()).matches("[A-Z].*\\.");
+      assertThat(d.at("/model/backend").asText()).isEqualTo("builtin");
+      assertThat(d.at("/model/modelId").asText()).isEqualTo("reelscribe-caption-fuser");
+      assertThat(d.get("promptVersion").asText()).startsWith("builtin-v1#");
+    });
+    assertThat(report.at("/config/fuser/backend").asText()).isEqualTo("builtin");
 
     Path flink = dir.resolve("flink");
     assertThat(run("caption", "--input", videos.toString(), "--output", flink.toString(), "--filter", "none",
         "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2")).as(err.toString()).isZero();
     assertThat(lines(flink.resolve("records/frame-captions"))).isEqualTo(lines(direct.resolve("records/frame-captions")));
+    assertThat(lines(flink.resolve("records/dense-captions"))).isEqualTo(lines(direct.resolve("records/dense-captions")));
+  }
+
+  @Test
+  void noFuseStopsAtFrameCaptions(@TempDir Path dir) throws Exception {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.toString(), "--filter", "none",
+        "--sampling", "uniform:2", "--no-fuse")).as(err.toString()).isZero();
+    assertThat(records(dir.resolve("records/frame-captions"))).isNotEmpty();
+    assertThat(dir.resolve("records/dense-captions")).doesNotExist();
+    assertThat(JSON.readTree(dir.resolve("run.json").toFile()).at("/config/fuser/backend").asText()).isEqualTo("none");
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("x").toString(), "--no-fuse",
+        "--fuser-model", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--no-fuse does not go with");
   }
 
   @Test

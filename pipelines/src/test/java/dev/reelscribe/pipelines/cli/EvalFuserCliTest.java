@@ -67,8 +67,20 @@ class EvalFuserCliTest {
   }
 
   @Test
-  void withoutAnLlmItSaysWhatIsMissing(@TempDir Path dir) {
-    assertThat(run("eval", "fuser", "--count", "1", "--work-dir", dir.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--llm-endpoint");
+  void theBuiltInFuserIsTheDefault(@TempDir Path dir) throws Exception {
+    assertThat(run("eval", "fuser", "--seed", "1000", "--count", "2", "--json", "--work-dir", dir.toString()))
+        .as(err.toString()).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode json = JSON.readTree(lines[lines.length - 1]);
+    assertThat(json.get("model").asText()).startsWith("builtin:reelscribe-caption-fuser@");
+    assertThat(json.get("failed").asInt()).isZero();
+    assertThat(json.at("/fused/kinds/motion/f1").isNumber()).isTrue();
+    assertThat(out.toString()).contains("prompt builtin-v1#");
+  }
+
+  @Test
+  void noFuseLeavesNothingToEvaluate(@TempDir Path dir) {
+    assertThat(run("eval", "fuser", "--count", "1", "--no-fuse", "--work-dir", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("nothing to evaluate");
   }
 }

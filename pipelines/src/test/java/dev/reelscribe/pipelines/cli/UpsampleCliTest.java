@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code reelscribe upsample} against an LLM played by a local scripted server. */
+/** {@code reelscribe upsample}: the built-in upsampler, and an LLM played by a local scripted server. */
 class UpsampleCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LONG = "A large red circle rolls slowly from the left of the frame to the right across a "
@@ -85,7 +85,19 @@ class UpsampleCliTest {
   void withoutAPromptOrAnLlmItSaysWhatIsMissing() {
     assertThat(run("upsample", "--llm-endpoint", llm.endpoint(), "--llm-model", "m")).isEqualTo(2);
     assertThat(err.toString()).contains("--prompt");
-    assertThat(run("upsample", "--prompt", "x")).isEqualTo(2);
-    assertThat(err.toString()).contains("--llm-endpoint");
+    assertThat(run("upsample", "--prompt", "x", "--upsampler-prompt", "p.txt")).isEqualTo(2);
+    assertThat(err.toString()).contains("--upsampler-prompt needs --llm-endpoint");
+  }
+
+  @Test
+  void theBuiltInUpsamplerIsTheDefault() throws Exception {
+    assertThat(run("upsample", "--prompt", "a red circle moving left on a navy background")).as(err.toString()).isZero();
+    JsonNode line = lines().get(0);
+    assertThat(line.get("promptVersion").asText()).startsWith("builtin-v1#");
+    assertThat(line.get("qaFlags")).isEmpty();
+    // the long prompt keeps what the short one says, in the style the generator trains on
+    assertThat(line.get("text").asText()).contains("red circle").contains("navy").contains("left")
+        .startsWith("The video opens on");
+    assertThat(llm.received()).isEmpty();
   }
 }
