@@ -10,13 +10,12 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.reelscribe.captioner.builtin.BuiltinModel;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.builtin.Vocabulary;
 import dev.reelscribe.captioner.nn.FrameCaptionerBlock;
+import dev.reelscribe.models.nn.AdamSchedule;
 import dev.reelscribe.models.nn.TokenLoss;
 import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
@@ -66,12 +65,9 @@ public final class FrameCaptionerTrainer {
     Score last = Score.empty();
     try (Model model = Model.newInstance(BuiltinModel.NAME, "PyTorch")) {
       model.setBlock(block);
-      Tracker lr = Tracker.warmUp().optWarmUpSteps(Math.min(500, options.steps() / 10))
-          .setMainTracker(Tracker.cosine().setBaseValue(options.learningRate())
-              .optFinalValue(options.learningRate() * 0.02f).setMaxUpdates(options.steps()).build())
-          .build();
-      DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).optClipGrad(1f).build());
+      AdamSchedule schedule = new AdamSchedule(options.learningRate(), options.steps());
+      Tracker lr = schedule.learningRate();
+      DefaultTrainingConfig trainingConfig = schedule.trainingConfig(lr);
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         int s = config.imageSize();
         trainer.initialize(new Shape(options.batch(), 3, s, s), new Shape(options.batch(), config.maxTokens()));

@@ -1,10 +1,8 @@
 package dev.reelscribe.fuser.builtin;
 
 import dev.reelscribe.fuser.CaptionFuser;
-import dev.reelscribe.fuser.Generation;
 import dev.reelscribe.fuser.FusionInput;
-import dev.reelscribe.fuser.prompt.PromptTemplate;
-import dev.reelscribe.schemas.ModelRef;
+import dev.reelscribe.fuser.Generation;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,11 +11,9 @@ import java.util.List;
  * captions. The short caption of a {@link FusionInput} is not read: the model was trained on frame
  * captions alone.
  */
-public final class BuiltinCaptionFuser implements CaptionFuser {
-  private final BuiltinFuserModel model;
-
+public final class BuiltinCaptionFuser extends BuiltinFuserRole implements CaptionFuser {
   public BuiltinCaptionFuser(BuiltinFuserModel model) {
-    this.model = model;
+    super(model);
   }
 
   /** The committed weights. */
@@ -28,16 +24,6 @@ public final class BuiltinCaptionFuser implements CaptionFuser {
   /** A model directory written by {@code reelscribe train fuser}. */
   public static BuiltinCaptionFuser local(Path dir, int batchSize) {
     return new BuiltinCaptionFuser(BuiltinFuserModel.load(dir, "local", batchSize));
-  }
-
-  @Override
-  public ModelRef model() {
-    return model.model();
-  }
-
-  @Override
-  public PromptTemplate prompt() {
-    return model.prompt();
   }
 
   @Override
@@ -54,10 +40,5 @@ public final class BuiltinCaptionFuser implements CaptionFuser {
         decoder.close();
       }
     };
-  }
-
-  @Override
-  public void close() {
-    model.close();
   }
 }

@@ -2,8 +2,6 @@ package dev.reelscribe.fuser.builtin;
 
 import dev.reelscribe.fuser.Generation;
 import dev.reelscribe.fuser.PromptUpsampler;
-import dev.reelscribe.fuser.prompt.PromptTemplate;
-import dev.reelscribe.schemas.ModelRef;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,11 +11,9 @@ import java.util.List;
  * trained on; details the short prompt leaves open (where objects start, their sizes) it fills in
  * the way the training data does.
  */
-public final class BuiltinPromptUpsampler implements PromptUpsampler {
-  private final BuiltinFuserModel model;
-
+public final class BuiltinPromptUpsampler extends BuiltinFuserRole implements PromptUpsampler {
   public BuiltinPromptUpsampler(BuiltinFuserModel model) {
-    this.model = model;
+    super(model);
   }
 
   public static BuiltinPromptUpsampler embedded(int batchSize) {
@@ -26,16 +22,6 @@ public final class BuiltinPromptUpsampler implements PromptUpsampler {
 
   public static BuiltinPromptUpsampler local(Path dir, int batchSize) {
     return new BuiltinPromptUpsampler(BuiltinFuserModel.load(dir, "local", batchSize));
-  }
-
-  @Override
-  public ModelRef model() {
-    return model.model();
-  }
-
-  @Override
-  public PromptTemplate prompt() {
-    return model.prompt();
   }
 
   @Override
@@ -52,10 +38,5 @@ public final class BuiltinPromptUpsampler implements PromptUpsampler {
         decoder.close();
       }
     };
-  }
-
-  @Override
-  public void close() {
-    model.close();
   }
 }

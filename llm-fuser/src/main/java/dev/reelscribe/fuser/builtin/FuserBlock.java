@@ -8,9 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
 import dev.reelscribe.models.nn.Decoding;
@@ -22,8 +22,10 @@ import java.util.List;
  * The built-in fuser: a sequence-to-sequence transformer. The encoder reads the input ids of
  * {@link FuserTokens} (frame markers, time buckets, caption words; or a prompt marker and a short
  * prompt) with learned positions; the decoder writes the description with causal self-attention and
- * cross-attention to the encoder. PAD input positions are masked, so an input may be cut to its
- * batch's longest row without changing the output.
+ * cross-attention to the encoder. One embedding table serves the encoder's input, the decoder's
+ * input and (transposed) the output layer, so copying a word from the captions is the easy thing to
+ * learn. PAD input positions are masked, so an input may be cut to its batch's longest row without
+ * changing the output.
  *
  * <p>{@code forward} with {@code (input [B,Tin], tokens [B,T])} returns next-token logits {@code
  * [B,T,V]} (teacher forcing); with {@code (input)} alone it decodes greedily and returns ids {@code
@@ -31,32 +33,31 @@ import java.util.List;
  */
 public final class FuserBlock extends AbstractBlock {
   private final FuserConfig config;
-  private final Parameter inputEmbedding;
+  private final Parameter embedding;
   private final Parameter inputPositions;
   private final List<TransformerLayer> encoder = new ArrayList<>();
   private final LayerNorm encoderNorm;
-  private final Parameter tokenEmbedding;
   private final Parameter tokenPositions;
   private final List<TransformerLayer> decoder = new ArrayList<>();
   private final LayerNorm decoderNorm;
-  private final Linear head;
+  private final Parameter headBias;
 
   public FuserBlock(FuserConfig config) {
     this.config = config;
     int d = config.width();
-    inputEmbedding = addParameter(weight("input_embedding", new Shape(config.inputVocabularySize(), d)));
+    embedding = addParameter(weight("embedding", new Shape(config.inputVocabularySize(), d)));
     inputPositions = addParameter(weight("input_positions", new Shape(config.maxInputTokens(), d)));
     for (int i = 0; i < config.encoderLayers(); i++) {
-      encoder.add(addChildBlock("encoder_" + i, new TransformerLayer(d, config.heads(), false)));
+      encoder.add(addChildBlock("encoder_" + i, new TransformerLayer(d, config.heads(), false, config.dropout())));
     }
     encoderNorm = addChildBlock("encoder_norm", LayerNorm.builder().axis(2).build());
-    tokenEmbedding = addParameter(weight("token_embedding", new Shape(config.vocabulary().size(), d)));
     tokenPositions = addParameter(weight("token_positions", new Shape(config.maxOutputTokens(), d)));
     for (int i = 0; i < config.decoderLayers(); i++) {
-      decoder.add(addChildBlock("decoder_" + i, new TransformerLayer(d, config.heads(), true)));
+      decoder.add(addChildBlock("decoder_" + i, new TransformerLayer(d, config.heads(), true, config.dropout())));
     }
     decoderNorm = addChildBlock("decoder_norm", LayerNorm.builder().axis(2).build());
-    head = addChildBlock("head", Linear.builder().setUnits(config.vocabulary().size()).build());
+    headBias = addParameter(Parameter.builder().setName("head_bias").setType(Parameter.Type.BIAS)
+        .optShape(new Shape(config.vocabulary().size())).optInitializer(Initializer.ZEROS).build());
   }
 
   private static Parameter weight(String name, Shape shape) {
@@ -94,9 +95,9 @@ public final class FuserBlock extends AbstractBlock {
   NDArray encode(ParameterStore ps, NDArray input, NDArray mask, boolean training) {
     NDManager m = input.getManager();
     long t = input.getShape().get(1);
-    NDArray embedding = ps.getValue(inputEmbedding, input.getDevice(), training);
+    NDArray table = ps.getValue(embedding, input.getDevice(), training);
     NDArray positions = ps.getValue(inputPositions, input.getDevice(), training).get(m, new NDIndex("0:" + t));
-    NDArray x = embedding.get(m, new NDIndex("{}", input.toType(DataType.INT64, false))).add(positions);
+    NDArray x = table.get(m, new NDIndex("{}", input.toType(DataType.INT64, false))).add(positions);
     for (TransformerLayer layer : encoder) {
       x = layer.forward(ps, new NDList(x, mask), training).head();
     }
@@ -107,15 +108,17 @@ public final class FuserBlock extends AbstractBlock {
   NDArray decode(ParameterStore ps, NDArray memory, NDArray memoryMask, NDArray tokens, boolean training) {
     NDManager m = tokens.getManager();
     long t = tokens.getShape().get(1);
-    NDArray embedding = ps.getValue(tokenEmbedding, memory.getDevice(), training);
+    NDArray table = ps.getValue(embedding, memory.getDevice(), training);
     NDArray positions = ps.getValue(tokenPositions, memory.getDevice(), training).get(m, new NDIndex("0:" + t));
-    NDArray x = embedding.get(m, new NDIndex("{}", tokens.toType(DataType.INT64, false))).add(positions);
+    NDArray x = table.get(m, new NDIndex("{}", tokens.toType(DataType.INT64, false))).add(positions);
     NDArray mask = Decoding.causalMask(m, (int) t);
     for (TransformerLayer layer : decoder) {
       x = layer.forward(ps, new NDList(x, memory, mask, memoryMask), training).head();
     }
     x = decoderNorm.forward(ps, new NDList(x), training).head();
-    return head.forward(ps, new NDList(x), training).head();
+    // the output layer is the word embeddings, transposed: a word reads the same going in and out
+    NDArray words = table.get(m, new NDIndex("0:" + config.vocabulary().size()));
+    return x.matMul(words.transpose()).add(ps.getValue(headBias, memory.getDevice(), training));
   }
 
   @Override
@@ -138,6 +141,5 @@ public final class FuserBlock extends AbstractBlock {
       layer.initialize(manager, dataType, seq, seq, new Shape(1, 1));
     }
     decoderNorm.initialize(manager, dataType, seq);
-    head.initialize(manager, dataType, new Shape(1, config.width()));
   }
 }

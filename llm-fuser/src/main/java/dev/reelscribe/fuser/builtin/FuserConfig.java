@@ -20,10 +20,11 @@ import java.util.List;
  * @param decoderLayers decoder transformer layers
  * @param maxInputTokens input tokens at most (longer inputs lose their last captions)
  * @param maxOutputTokens description tokens at most, EOS included
+ * @param dropout dropout rate inside the transformer layers while training
  * @param vocabulary the word vocabulary, special tokens first (input and output share it)
  */
 public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
-    int maxOutputTokens, List<String> vocabulary) {
+    int maxOutputTokens, float dropout, List<String> vocabulary) {
   /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
   public static final int TIME_BUCKETS = 10;
 
@@ -37,16 +38,19 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
     if (encoderLayers < 1 || decoderLayers < 1 || maxInputTokens < 8 || maxOutputTokens < 8) {
       throw new IllegalArgumentException("layers must be at least 1 and token limits at least 8");
     }
+    if (dropout < 0 || dropout >= 1) {
+      throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+    }
   }
 
   /** The built-in size. */
   public static FuserConfig builtin() {
-    return new FuserConfig(128, 4, 2, 3, 320, 256, FuserVocabulary.synthworld().tokens());
+    return new FuserConfig(128, 4, 2, 3, 320, 256, 0.1f, FuserVocabulary.synthworld().tokens());
   }
 
   /** A small configuration for tests. */
   public static FuserConfig tiny(List<String> vocabulary) {
-    return new FuserConfig(32, 2, 1, 1, 96, 64, vocabulary);
+    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary);
   }
 
   /** Input ids: the vocabulary, then the frame marker, the time buckets and the prompt marker. */

@@ -9,8 +9,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.fuser.FusionInput;
@@ -19,6 +17,7 @@ import dev.reelscribe.fuser.builtin.FuserConfig;
 import dev.reelscribe.fuser.builtin.FuserModel;
 import dev.reelscribe.fuser.builtin.FuserTokens;
 import dev.reelscribe.models.nn.Decoding;
+import dev.reelscribe.models.nn.AdamSchedule;
 import dev.reelscribe.models.nn.TokenLoss;
 import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
@@ -89,12 +88,9 @@ public final class FuserTrainer {
     Result last = new Result(Score.empty(), Score.empty());
     try (Model model = Model.newInstance(FuserModel.NAME, "PyTorch")) {
       model.setBlock(new FuserBlock(config));
-      Tracker lr = Tracker.warmUp().optWarmUpSteps(Math.min(500, options.steps() / 10))
-          .setMainTracker(Tracker.cosine().setBaseValue(options.learningRate())
-              .optFinalValue(options.learningRate() * 0.02f).setMaxUpdates(options.steps()).build())
-          .build();
-      DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(Loss.l2Loss())
-          .optOptimizer(Optimizer.adam().optLearningRateTracker(lr).optClipGrad(1f).build());
+      AdamSchedule schedule = new AdamSchedule(options.learningRate(), options.steps());
+      Tracker lr = schedule.learningRate();
+      DefaultTrainingConfig trainingConfig = schedule.trainingConfig(lr);
       try (Trainer trainer = model.newTrainer(trainingConfig)) {
         trainer.initialize(new Shape(options.batch(), config.maxInputTokens()), new Shape(options.batch(), 8));
         double lossSum = 0;
@@ -149,25 +145,42 @@ public final class FuserTrainer {
     return last;
   }
 
-  /** The captioned examples of one seed, read from the cache or made and cached. */
+  /** Clips per cache file: a run with more clips reuses the files an earlier, smaller run made. */
+  static final int CHUNK = 500;
+
+  /**
+   * The captioned examples of clips {@code 0 .. count-1} of one seed, cached in files of {@link
+   * #CHUNK} clips per seed, frame count and captioner version; missing files are made.
+   */
   private List<FusionExample> examples(FrameCaptioner captioner, long seed, int count, PrintStream progress)
       throws IOException {
-    Path file = options.examplesDir().resolve(String.format(Locale.ROOT, "seed%d-%dclips-%dframes-%s.jsonl", seed,
-        count, options.framesPerClip(), captioner.model().getVersion()));
-    if (Files.isRegularFile(file)) {
-      log.println("reading fusion examples from " + file);
-      return FusionExamples.read(file);
+    List<FusionExample> out = new ArrayList<>();
+    String version = captioner.model().getVersion();
+    int read = 0;
+    for (int first = 0; first < count; first += CHUNK) {
+      int n = Math.min(CHUNK, count - first);
+      Path file = options.examplesDir().resolve(String.format(Locale.ROOT, "seed%d-clips%d-%d-%dframes-%s.jsonl", seed,
+          first, first + n - 1, options.framesPerClip(), version));
+      if (Files.isRegularFile(file)) {
+        out.addAll(FusionExamples.read(file));
+        read += n;
+        continue;
+      }
+      log.printf(Locale.ROOT, "captioning clips %d-%d of seed %d (%d frames each) with %s%n", first, first + n - 1, seed,
+          options.framesPerClip(), captioner.model().getModelId());
+      log.flush();
+      List<FusionExample> made;
+      try (FrameCaptioner.Session session = captioner.open()) {
+        made = FusionExamples.make(session, seed, first, n, options.framesPerClip(), progress);
+      }
+      Files.createDirectories(options.examplesDir());
+      FusionExamples.write(made, file);
+      out.addAll(made);
     }
-    log.printf(Locale.ROOT, "captioning %d clips of seed %d (%d frames each) with %s%n", count, seed,
-        options.framesPerClip(), captioner.model().getModelId());
-    log.flush();
-    List<FusionExample> made;
-    try (FrameCaptioner.Session session = captioner.open()) {
-      made = FusionExamples.make(session, seed, 0, count, options.framesPerClip(), progress);
+    if (read > 0) {
+      log.printf(Locale.ROOT, "read %d captioned clips of seed %d from %s%n", read, seed, options.examplesDir());
     }
-    Files.createDirectories(options.examplesDir());
-    FusionExamples.write(made, file);
-    return made;
+    return out;
   }
 
   static FusionInput input(FusionExample e) {

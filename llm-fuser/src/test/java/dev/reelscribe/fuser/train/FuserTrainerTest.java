@@ -65,11 +65,11 @@ class FuserTrainerTest {
     assertThat(model.resolve("caption-fuser-0000.params")).isRegularFile();
     assertThat(model.resolve("training.txt")).content().contains("--seed 5").contains("motion")
         .contains(captioner.model().getVersion());
-    assertThat(log).contains("captioning 12 clips of seed 5").contains("captioning 4 clips of seed 6")
+    assertThat(log).contains("captioning clips 0-11 of seed 5").contains("captioning clips 0-3 of seed 6")
         .contains("step 20/40").contains("step 40/40").contains("val fused: motion F1").contains("upsampled:");
     try (var files = Files.list(dir.resolve("examples"))) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .contains("seed5-12clips-3frames-" + captioner.model().getVersion() + ".jsonl");
+          .contains("seed5-clips0-11-3frames-" + captioner.model().getVersion() + ".jsonl");
     }
   }
 
@@ -80,7 +80,7 @@ class FuserTrainerTest {
       Path out = dir.resolve("repro-" + run);
       StringWriter buf = new StringWriter();
       new FuserTrainer(tiny(), options(5, 6, out), new PrintWriter(buf, true)).train(captioner, null);
-      assertThat(buf.toString()).contains("reading fusion examples from").doesNotContain("captioning");
+      assertThat(buf.toString()).contains("read 12 captioned clips of seed 5").doesNotContain("captioning");
       hashes.add(FuserModel.weightsHash(out));
     }
     assertThat(hashes.get(0)).isEqualTo(hashes.get(1));

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -30,8 +31,17 @@ public final class TransformerLayer extends AbstractBlock {
   private final LayerNorm ffnNorm;
   private final Linear ffnIn;
   private final Linear ffnOut;
+  private final Dropout dropout;
 
   public TransformerLayer(int width, int heads, boolean cross) {
+    this(width, heads, cross, 0);
+  }
+
+  /**
+   * @param dropout dropout rate on each sub-layer's output before its residual sum, in training
+   *     only (0: none; the layer then has exactly the blocks of a layer without dropout)
+   */
+  public TransformerLayer(int width, int heads, boolean cross, float dropout) {
     this.width = width;
     this.cross = cross;
     selfNorm = addChildBlock("self_norm", LayerNorm.builder().axis(2).build());
@@ -46,6 +56,11 @@ public final class TransformerLayer extends AbstractBlock {
     ffnNorm = addChildBlock("ffn_norm", LayerNorm.builder().axis(2).build());
     ffnIn = addChildBlock("ffn_in", Linear.builder().setUnits(4L * width).build());
     ffnOut = addChildBlock("ffn_out", Linear.builder().setUnits(width).build());
+    this.dropout = dropout > 0 ? addChildBlock("dropout", Dropout.builder().optRate(dropout).build()) : null;
+  }
+
+  private NDArray drop(ParameterStore ps, NDArray x, boolean training) {
+    return dropout == null ? x : dropout.forward(ps, new NDList(x), training).head();
   }
 
   @Override
@@ -58,15 +73,15 @@ public final class TransformerLayer extends AbstractBlock {
 
     NDArray h = selfNorm.forward(ps, new NDList(x), training).head();
     NDList selfIn = mask == null ? new NDList(h, h) : new NDList(h, h, mask);
-    x = x.add(self.forward(ps, selfIn, training).head());
+    x = x.add(drop(ps, self.forward(ps, selfIn, training).head(), training));
     if (cross) {
       h = crossNorm.forward(ps, new NDList(x), training).head();
       NDList crossIn = memoryMask == null ? new NDList(h, memory) : new NDList(h, memory, memoryMask);
-      x = x.add(crossAttention.forward(ps, crossIn, training).head());
+      x = x.add(drop(ps, crossAttention.forward(ps, crossIn, training).head(), training));
     }
     h = ffnNorm.forward(ps, new NDList(x), training).head();
     h = Activation.gelu(ffnIn.forward(ps, new NDList(h), training).head());
-    x = x.add(ffnOut.forward(ps, new NDList(h), training).head());
+    x = x.add(drop(ps, ffnOut.forward(ps, new NDList(h), training).head(), training));
     return new NDList(x);
   }
 
@@ -87,5 +102,8 @@ public final class TransformerLayer extends AbstractBlock {
     ffnNorm.initialize(manager, dataType, seq);
     ffnIn.initialize(manager, dataType, new Shape(1, width));
     ffnOut.initialize(manager, dataType, new Shape(1, 4L * width));
+    if (dropout != null) {
+      dropout.initialize(manager, dataType, seq);
+    }
   }
 }

@@ -104,13 +104,13 @@ public final class TrainCommand implements Runnable {
     long seed = 1;
 
     @Option(names = "--clips", paramLabel = "N", description = "Captioned training clips. Default: ${DEFAULT-VALUE}.")
-    int clips = 4000;
+    int clips = 6000;
 
     @Option(names = "--frames", paramLabel = "K", description = "Frames captioned per clip. Default: ${DEFAULT-VALUE}.")
     int frames = 8;
 
     @Option(names = "--steps", paramLabel = "N", description = "Optimizer steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 3500;
+    int steps = 4000;
 
     @Option(names = "--batch", paramLabel = "B", description = "Examples per step. Default: ${DEFAULT-VALUE}.")
     int batch = 16;

@@ -19,11 +19,10 @@ import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.Combine;
 import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 
@@ -86,9 +85,9 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
     return records
         .apply("RetimeClips", ParDo.of(new RetimeFn(directory, layout)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
-        .apply("AllVideos", WithKeys.of(""))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of())))
-        .apply("GatherVideos", GroupByKey.create())
+        // a global combine yields one (possibly empty) list even when no clip qualifies, so the
+        // index files are always written
+        .apply("GatherVideos", Combine.globally(new ToList()))
         .apply("WriteIndex", ParDo.of(new IndexFn(directory)));
   }
 
@@ -131,7 +130,35 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
     }
   }
 
-  static final class IndexFn extends DoFn<KV<String, Iterable<KV<String, String>>>, Integer> {
+  /** Collects (clip id, prompt) pairs into one list. */
+  static final class ToList extends Combine.CombineFn<KV<String, String>, List<KV<String, String>>, List<KV<String, String>>> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public List<KV<String, String>> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<KV<String, String>> addInput(List<KV<String, String>> acc, KV<String, String> input) {
+      acc.add(input);
+      return acc;
+    }
+
+    @Override
+    public List<KV<String, String>> mergeAccumulators(Iterable<List<KV<String, String>>> accs) {
+      List<KV<String, String>> out = new ArrayList<>();
+      accs.forEach(out::addAll);
+      return out;
+    }
+
+    @Override
+    public List<KV<String, String>> extractOutput(List<KV<String, String>> acc) {
+      return acc;
+    }
+  }
+
+  static final class IndexFn extends DoFn<List<KV<String, String>>, Integer> {
     private static final long serialVersionUID = 1L;
     private final String directory;
 
@@ -140,10 +167,8 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
     }
 
     @ProcessElement
-    public void process(@Element KV<String, Iterable<KV<String, String>>> all, OutputReceiver<Integer> out)
-        throws IOException {
-      List<KV<String, String>> videos = new ArrayList<>();
-      all.getValue().forEach(videos::add);
+    public void process(@Element List<KV<String, String>> all, OutputReceiver<Integer> out) throws IOException {
+      List<KV<String, String>> videos = new ArrayList<>(all);
       videos.sort(Comparator.comparing(KV::getKey));
       StringBuilder prompts = new StringBuilder();
       StringBuilder paths = new StringBuilder();

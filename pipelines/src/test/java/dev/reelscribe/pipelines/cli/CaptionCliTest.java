@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelscribe.models.chat.ScriptedChatServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,9 +70,9 @@ class CaptionCliTest {
   @Test
   void captionsEveryFrameAndFusesEveryClipWithTheBuiltInModelsOnDirectAndFlink(@TempDir Path dir) throws Exception {
     Path direct = dir.resolve("direct");
-    assertThat(run("caption", "--input", videos.toString(), "--output", direct.toString(), "--filter", "none"))
-        .as(err.toString()).isZero();
-    assertThat(out.toString()).contains("frames captioned (0 failed)").contains("clips fused");
+    assertThat(run("caption", "--input", videos.toString(), "--output", direct.toString(), "--filter", "none",
+        "--cogvideox-frames", "17", "--shard-size", "1")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("frames captioned (0 failed)").contains("clips fused").contains("corpus records");
     List<JsonNode> frames = records(direct.resolve("records/frames"));
     List<JsonNode> captions = records(direct.resolve("records/frame-captions"));
     assertThat(frames).isNotEmpty();
@@ -97,9 +98,28 @@ class CaptionCliTest {
     });
     assertThat(report.at("/config/fuser/backend").asText()).isEqualTo("builtin");
 
+    // the corpus: one record per dense description, in every format
+    List<JsonNode> corpus = records(direct.resolve("corpus"));
+    assertThat(corpus).hasSameSizeAs(dense).allSatisfy(r -> {
+      assertThat(r.at("/provenance/modelIds/fuser").asText()).startsWith("builtin:reelscribe-caption-fuser@");
+      assertThat(r.at("/provenance/modelIds/frame-captioner").asText()).startsWith("builtin:reelscribe-frame-captioner@");
+      assertThat(r.at("/provenance/configHash").asText()).hasSize(64);
+    });
+    assertThat(report.at("/captionCounts/corpus_records").asLong()).isEqualTo(corpus.size());
+    try (var shards = Files.list(direct.resolve("webdataset"))) {
+      assertThat(shards.filter(f -> f.getFileName().toString().endsWith(".tar"))).isNotEmpty();
+    }
+    List<String> cogVideos = Files.readAllLines(direct.resolve("cogvideox/videos.txt"));
+    assertThat(cogVideos).isNotEmpty().hasSameSizeAs(Files.readAllLines(direct.resolve("cogvideox/prompts.txt")))
+        .allSatisfy(v -> assertThat(direct.resolve("cogvideox").resolve(v)).isRegularFile());
+    assertThat(report.at("/config/corpus/cogvideox/frames").asInt()).isEqualTo(17);
+
     Path flink = dir.resolve("flink");
     assertThat(run("caption", "--input", videos.toString(), "--output", flink.toString(), "--filter", "none",
+        "--cogvideox-frames", "17", "--shard-size", "1",
         "--runner=FlinkRunner", "--flinkMaster=[local]", "--parallelism=2")).as(err.toString()).isZero();
+    assertThat(Files.readAllLines(flink.resolve("cogvideox/prompts.txt")))
+        .isEqualTo(Files.readAllLines(direct.resolve("cogvideox/prompts.txt")));
     assertThat(lines(flink.resolve("records/frame-captions"))).isEqualTo(lines(direct.resolve("records/frame-captions")));
     assertThat(lines(flink.resolve("records/dense-captions"))).isEqualTo(lines(direct.resolve("records/dense-captions")));
   }
