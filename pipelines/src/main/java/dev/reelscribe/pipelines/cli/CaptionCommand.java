@@ -83,11 +83,18 @@ public final class CaptionCommand extends ExtractCommand {
   /** What decides a corpus record's content, hashed into its provenance: no paths, no keys. */
   private Map<String, Object> captioningConfig() throws IOException {
     Map<String, Object> config = new LinkedHashMap<>(extractionConfig());
-    config.put("frameCaptioner", captioner.describe());
-    Map<String, Object> fuserConfig = new LinkedHashMap<>(fuser.describe());
-    fuserConfig.remove("modelDir");
-    config.put("fuser", fuserConfig);
+    config.put("frameCaptioner", contentOnly(captioner.describe()));
+    config.put("fuser", contentOnly(fuser.describe()));
     return config;
+  }
+
+  /** Without where a model lives or how fast it is asked: the model ids are in the provenance. */
+  private static Map<String, Object> contentOnly(Map<String, Object> described) {
+    Map<String, Object> out = new LinkedHashMap<>(described);
+    for (String key : new String[] {"modelDir", "batch", "concurrency", "apiKeyEnv", "endpoint"}) {
+      out.remove(key);
+    }
+    return out;
   }
 
   @Override
