@@ -3,11 +3,13 @@ package dev.reelscribe.pipelines.cli;
 import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.pipelines.caption.CaptionMetrics;
 import dev.reelscribe.pipelines.caption.CaptionPipeline;
+import dev.reelscribe.pipelines.extract.ExtractMetrics;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.pipelines.corpus.CorpusMetrics;
 import dev.reelscribe.pipelines.fuse.FuseMetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -103,6 +105,11 @@ public final class CaptionCommand extends ExtractCommand {
     counters.putAll(RunReport.counters(result, FuseMetrics.NAMESPACE));
     counters.putAll(RunReport.counters(result, CorpusMetrics.NAMESPACE));
     return counters;
+  }
+
+  @Override
+  List<String> distributionNamespaces() {
+    return List.of(ExtractMetrics.NAMESPACE, CaptionMetrics.NAMESPACE, FuseMetrics.NAMESPACE);
   }
 
   @Override

@@ -155,6 +155,11 @@ public class ExtractCommand implements Callable<Integer> {
     if (!stageCounts.isEmpty()) {
       report.put("captionCounts", stageCounts);
     }
+    Map<String, Object> distributions = new LinkedHashMap<>();
+    for (String namespace : distributionNamespaces()) {
+      distributions.putAll(RunReport.distributions(result, namespace));
+    }
+    report.put("distributions", distributions);
     Map<String, Object> config = new LinkedHashMap<>();
     config.put("input", input);
     config.put("output", output);
@@ -190,6 +195,11 @@ public class ExtractCommand implements Callable<Integer> {
   /** Adds the job's transforms to the pipeline. */
   void build(Pipeline pipeline, ExtractOptions options) throws Exception {
     ExtractPipeline.applyTransforms(pipeline, options);
+  }
+
+  /** Namespaces whose distributions go to run.json (clip lengths, scores, caption lengths, batch times). */
+  List<String> distributionNamespaces() {
+    return List.of(ExtractMetrics.NAMESPACE);
   }
 
   /** Counters of the stages after extraction. */

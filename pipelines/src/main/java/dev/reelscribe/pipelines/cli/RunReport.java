@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.metrics.DistributionResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
@@ -41,6 +43,41 @@ final class RunReport {
         v = c.getAttempted();
       }
       out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
+    }
+    return out;
+  }
+
+  /**
+   * Distributions by name in {@code namespace}: count, min, max, mean (committed values where the
+   * runner has them, attempted ones otherwise).
+   */
+  static Map<String, Map<String, Object>> distributions(PipelineResult result, String namespace) {
+    Map<String, Map<String, Object>> out = new TreeMap<>();
+    MetricQueryResults q;
+    try {
+      q = result.metrics().queryMetrics(MetricsFilter.builder().build());
+    } catch (UnsupportedOperationException e) {
+      return out;
+    }
+    for (MetricResult<DistributionResult> d : q.getDistributions()) {
+      if (!d.getName().getNamespace().equals(namespace)) {
+        continue;
+      }
+      DistributionResult v;
+      try {
+        v = d.getCommitted();
+      } catch (UnsupportedOperationException e) {
+        v = d.getAttempted();
+      }
+      if (v == null || v.getCount() == 0) {
+        continue;
+      }
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("count", v.getCount());
+      figures.put("min", v.getMin());
+      figures.put("max", v.getMax());
+      figures.put("mean", Math.round(v.getMean() * 100) / 100.0);
+      out.put(d.getName().getName(), figures);
     }
     return out;
   }

@@ -12,6 +12,7 @@ import dev.reelscribe.schemas.VideoSource;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 
@@ -32,6 +33,7 @@ public final class ExtractClipsFn extends DoFn<String, VideoSource> {
   private final Counter done = ExtractMetrics.counter(ExtractMetrics.VIDEOS_DONE);
   private final Counter failed = ExtractMetrics.counter(ExtractMetrics.VIDEOS_FAILED);
   private final Counter clips = ExtractMetrics.counter(ExtractMetrics.CLIPS);
+  private final Distribution clipMillis = ExtractMetrics.distribution(ExtractMetrics.CLIP_MILLIS);
 
   public ExtractClipsFn(ExtractionConfig config) {
     this.config = config;
@@ -61,6 +63,12 @@ public final class ExtractClipsFn extends DoFn<String, VideoSource> {
     out.get(SOURCES).output(v.source());
     for (Clip clip : v.clips()) {
       out.get(CLIPS).output(clip);
+      clipMillis.update(Math.round((clip.getEndSeconds() - clip.getStartSeconds()) * 1000));
+      clip.getScores().forEach((name, value) -> {
+        if (Double.isFinite(value)) {
+          ExtractMetrics.distribution(ExtractMetrics.scoreName(name.toString())).update(Math.round(value * 1000));
+        }
+      });
     }
     clips.inc(v.clips().size());
     done.inc();

@@ -18,6 +18,12 @@ public final class ExtractMetrics {
   public static final String FRAMES_SAMPLED = "frames_sampled";
   public static final String REJECTED_PREFIX = "rejected_";
   public static final String CLIP_MILLIS = "clip_length_ms";
+  /** Distributions of the clip scores, in thousandths: {@code score_motion_x1000}, ... */
+  public static final String SCORE_PREFIX = "score_";
+
+  static String scoreName(String score) {
+    return SCORE_PREFIX + score + "_x1000";
+  }
 
   private ExtractMetrics() {}
 

@@ -106,6 +106,13 @@ class CaptionCliTest {
       assertThat(r.at("/provenance/configHash").asText()).hasSize(64);
     });
     assertThat(report.at("/captionCounts/corpus_records").asLong()).isEqualTo(corpus.size());
+    // distributions per stage: clip lengths and scores, caption lengths, batch times
+    assertThat(report.at("/distributions/clip_length_ms/count").asLong()).isEqualTo(clips.size());
+    assertThat(report.at("/distributions/clip_length_ms/max").asLong()).isBetween(1000L, 10_000L);
+    assertThat(report.at("/distributions/score_sharpness_x1000/count").asLong()).isEqualTo(clips.size());
+    assertThat(report.at("/distributions/frame_caption_words/count").asLong()).isEqualTo(frames.size());
+    assertThat(report.at("/distributions/dense_caption_tokens/count").asLong())
+        .isEqualTo(report.at("/captionCounts/clips_fused").asLong());
     try (var shards = Files.list(direct.resolve("webdataset"))) {
       assertThat(shards.filter(f -> f.getFileName().toString().endsWith(".tar"))).isNotEmpty();
     }
