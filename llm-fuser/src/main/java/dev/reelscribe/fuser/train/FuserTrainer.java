@@ -53,6 +53,7 @@ public final class FuserTrainer {
   private final FuserTrainOptions options;
   private final FuserTokens tokens;
   private final PrintWriter log;
+  private final int chunk;
 
   /** The last validation: fused descriptions of held-out clips, and upsampled held-out prompts. */
   public record Result(Score fused, Score upsampled) {}
@@ -60,10 +61,19 @@ public final class FuserTrainer {
   private record Validation(SceneScript script, long[] input) {}
 
   public FuserTrainer(FuserConfig config, FuserTrainOptions options, PrintWriter log) {
+    this(config, options, log, CHUNK);
+  }
+
+  /** As above, with {@code chunk} clips per cache file (tests use small ones). */
+  FuserTrainer(FuserConfig config, FuserTrainOptions options, PrintWriter log, int chunk) {
+    if (chunk < 1) {
+      throw new IllegalArgumentException("chunk must be positive: " + chunk);
+    }
     this.config = config;
     this.options = options;
     this.tokens = new FuserTokens(config);
     this.log = log;
+    this.chunk = chunk;
   }
 
   /** Makes (or reads) the examples, trains, writes the model directory and returns the last validation. */
@@ -149,16 +159,16 @@ public final class FuserTrainer {
   static final int CHUNK = 500;
 
   /**
-   * The captioned examples of clips {@code 0 .. count-1} of one seed, cached in files of {@link
-   * #CHUNK} clips per seed, frame count and captioner version; missing files are made.
+   * The captioned examples of clips {@code 0 .. count-1} of one seed, cached in files of {@code
+   * chunk} clips per seed, frame count and captioner version; missing files are made.
    */
   private List<FusionExample> examples(FrameCaptioner captioner, long seed, int count, PrintStream progress)
       throws IOException {
     List<FusionExample> out = new ArrayList<>();
     String version = captioner.model().getVersion();
     int read = 0;
-    for (int first = 0; first < count; first += CHUNK) {
-      int n = Math.min(CHUNK, count - first);
+    for (int first = 0; first < count; first += chunk) {
+      int n = Math.min(chunk, count - first);
       Path file = options.examplesDir().resolve(String.format(Locale.ROOT, "seed%d-clips%d-%d-%dframes-%s.jsonl", seed,
           first, first + n - 1, options.framesPerClip(), version));
       if (Files.isRegularFile(file)) {
