@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,6 +60,7 @@ public final class FakeGcsServer implements AutoCloseable {
   private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
   private final AtomicLong generations = new AtomicLong(1);
   private final AtomicLong requests = new AtomicLong();
+  private final Map<String, AtomicLong> routed = new ConcurrentHashMap<>();
 
   private record Upload(String bucket, String name, String contentType, ByteArrayOutputStream data) {}
 
@@ -101,6 +101,16 @@ public final class FakeGcsServer implements AutoCloseable {
 
   public long requestCount() {
     return requests.get();
+  }
+
+  /** How many requests (batch parts included) took a route: "batch", "rewrite", "resumable", "delete", ... */
+  public long routed(String route) {
+    AtomicLong n = routed.get(route);
+    return n == null ? 0 : n.get();
+  }
+
+  private void count(String route) {
+    routed.computeIfAbsent(route, k -> new AtomicLong()).incrementAndGet();
   }
 
   private NavigableMap<String, Blob> bucket(String name) {
@@ -200,6 +210,7 @@ public final class FakeGcsServer implements AutoCloseable {
       String contentRange, byte[] body) throws IOException {
     Matcher m;
     if (path.equals("/batch/storage/v1") && method.equals("POST")) {
+      count("batch");
       return batch(contentType, body);
     }
     if ((m = UPLOAD.matcher(path)).matches()) {
@@ -209,6 +220,7 @@ public final class FakeGcsServer implements AutoCloseable {
       return media(m.group(1), decode(m.group(2)), range);
     }
     if ((m = REWRITE.matcher(path)).matches() && method.equals("POST")) {
+      count("rewrite");
       return rewrite(m.group(1), decode(m.group(2)), m.group(4), decode(m.group(5)), m.group(3));
     }
     if ((m = OBJECT.matcher(path)).matches()) {
@@ -228,6 +240,7 @@ public final class FakeGcsServer implements AutoCloseable {
           }
           return json(200, metadata(bucket, name, blob));
         case "DELETE":
+          count("delete");
           return bucket(bucket).remove(name) == null ? error(404, "no object " + name) : new Response(204, new byte[0], null);
         default:
           return error(405, method + " " + path);
@@ -370,6 +383,7 @@ public final class FakeGcsServer implements AutoCloseable {
       return store(bucket, name, parts.get(1).body(), meta.path("contentType").asText(parts.get(1).header("content-type")));
     }
     if (method.equals("POST") && type.equals("resumable")) {
+      count("resumable");
       JsonNode meta = body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
       String name = meta.path("name").asText(q.get("name"));
       String id = java.util.UUID.randomUUID().toString();
@@ -526,30 +540,21 @@ public final class FakeGcsServer implements AutoCloseable {
     String boundary = "batch_" + java.util.UUID.randomUUID().toString().replace("-", "");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (Part p : parts(contentType, body)) {
-      Part request = part(p.body()); // the request line and its headers, then its body
-      String raw = new String(p.body(), StandardCharsets.ISO_8859_1);
-      String requestLine = raw.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-      int bodyAt = indexOf(p.body(), "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-      byte[] innerBody = new byte[0];
-      String innerType = null;
-      if (bodyAt >= 0) {
-        Part inner = part(java.util.Arrays.copyOfRange(p.body(), bodyAt + 4, p.body().length));
-        innerType = inner.header("content-type");
-        innerBody = inner.body();
-        if (requestLine.isEmpty()) {
-          requestLine = "";
-        }
-      }
-      String[] rl = requestLine.split(" ");
+      // a part's own headers carry its Content-ID; its body is an HTTP request: request line,
+      // headers, blank line, body
+      Part request = part(p.body());
+      String[] rl = new String(p.body(), 0, lineEnd(p.body(), 0), StandardCharsets.ISO_8859_1).split(" ");
       Response r;
       if (rl.length >= 2) {
         java.net.URI uri = java.net.URI.create(rl[1].startsWith("http") ? rl[1] : "http://x" + rl[1]);
-        r = route(rl[0], uri.getRawPath(), query(uri.getRawQuery()), innerType, null, null, innerBody);
+        r = route(rl[0], uri.getRawPath(), query(uri.getRawQuery()), request.header("content-type"), null, null,
+            request.body());
       } else {
         r = error(400, "bad batch part");
       }
+      String id = p.headers().getOrDefault("content-id", "");
       out.write(("--" + boundary + "\r\nContent-Type: application/http\r\nContent-ID: "
-          + request.headers().getOrDefault("content-id", "") .replace("<", "<response-") + "\r\n\r\n")
+          + id.replace("<", "<response-") + "\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       out.write(("HTTP/1.1 " + r.status + " " + (r.status < 300 ? "OK" : "Error") + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
       for (Map.Entry<String, String> h : r.headers.entrySet()) {
@@ -561,9 +566,5 @@ public final class FakeGcsServer implements AutoCloseable {
     }
     out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1));
     return new Response(200, out.toByteArray(), "multipart/mixed; boundary=" + boundary);
-  }
-
-  static InputStream stream(byte[] b) {
-    return new ByteArrayInputStream(b);
   }
 }

@@ -78,6 +78,11 @@ class GcsPipelineTest {
     assertThat(names).anyMatch(n -> n.matches("run1/corpus/part-.*\\.parquet"))
         .anyMatch(n -> n.matches("run1/webdataset/shard-000000\\.tar"))
         .contains("run1/cogvideox/prompts.txt", "run1/cogvideox/videos.txt", "run1/run.json");
+    // every file was uploaded, then renamed into place: copies and deletes, sent in batches
+    assertThat(gcs.routed("resumable")).isPositive();
+    assertThat(gcs.routed("batch")).isPositive();
+    assertThat(gcs.routed("rewrite")).isPositive();
+    assertThat(gcs.routed("delete")).isPositive();
     JsonNode report = JSON.readTree(gcs.get("corpus", "run1/run.json"));
     assertThat(report.at("/config/input").asText()).isEqualTo("gs://raw/videos/");
     assertThat(report.at("/captionCounts/corpus_records").asLong()).isEqualTo(corpus.size());
