@@ -249,15 +249,8 @@ public final class FrameCaptionerBlock extends AbstractBlock {
     int s = config.imageSize();
     convolutions.initialize(manager, dataType, new Shape(1, 3, s, s));
     imageProjection.initialize(manager, dataType, new Shape(1, config.channels().get(3)));
-    Shape seq = new Shape(1, 1, config.width());
-    for (TransformerLayer layer : encoder) {
-      layer.initialize(manager, dataType, seq);
-    }
-    encoderNorm.initialize(manager, dataType, seq);
-    for (TransformerLayer layer : decoder) {
-      layer.initialize(manager, dataType, seq, seq, new Shape(1, 1));
-    }
-    decoderNorm.initialize(manager, dataType, seq);
+    TransformerLayer.initializeStack(encoder, encoderNorm, manager, dataType, config.width());
+    TransformerLayer.initializeStack(decoder, decoderNorm, manager, dataType, config.width());
     head.initialize(manager, dataType, new Shape(1, config.width()));
     auxiliary.initialize(manager, dataType, new Shape(1, config.width()));
   }

@@ -132,14 +132,7 @@ public final class FuserBlock extends AbstractBlock {
 
   @Override
   protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-    Shape seq = new Shape(1, 1, config.width());
-    for (TransformerLayer layer : encoder) {
-      layer.initialize(manager, dataType, seq);
-    }
-    encoderNorm.initialize(manager, dataType, seq);
-    for (TransformerLayer layer : decoder) {
-      layer.initialize(manager, dataType, seq, seq, new Shape(1, 1));
-    }
-    decoderNorm.initialize(manager, dataType, seq);
+    TransformerLayer.initializeStack(encoder, encoderNorm, manager, dataType, config.width());
+    TransformerLayer.initializeStack(decoder, decoderNorm, manager, dataType, config.width());
   }
 }

@@ -12,6 +12,7 @@ import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * A pre-norm transformer layer: self-attention, optionally cross-attention to a memory, then a
@@ -57,6 +58,23 @@ public final class TransformerLayer extends AbstractBlock {
     ffnIn = addChildBlock("ffn_in", Linear.builder().setUnits(4L * width).build());
     ffnOut = addChildBlock("ffn_out", Linear.builder().setUnits(width).build());
     this.dropout = dropout > 0 ? addChildBlock("dropout", Dropout.builder().optRate(dropout).build()) : null;
+  }
+
+  /**
+   * Initializes a stack of layers (encoder or decoder) and the norm that closes it, for tokens
+   * {@code width} wide.
+   */
+  public static void initializeStack(List<TransformerLayer> layers, LayerNorm norm, NDManager manager,
+      DataType dataType, int width) {
+    Shape seq = new Shape(1, 1, width);
+    for (TransformerLayer layer : layers) {
+      if (layer.cross) {
+        layer.initialize(manager, dataType, seq, seq, new Shape(1, 1));
+      } else {
+        layer.initialize(manager, dataType, seq);
+      }
+    }
+    norm.initialize(manager, dataType, seq);
   }
 
   private NDArray drop(ParameterStore ps, NDArray x, boolean training) {
