@@ -116,7 +116,7 @@ public final class CaptionCommand extends ExtractCommand {
   void addConfig(Map<String, Object> config) throws IOException {
     config.put("frameCaptioner", captioner.describe());
     config.put("fuser", fuser.describe());
-    config.put("corpus", fuser.enabled() ? corpus.describe() : Map.of("formats", java.util.List.of()));
+    config.put("corpus", fuser.enabled() ? corpus.describe() : Map.of("formats", List.of()));
   }
 
   @Override

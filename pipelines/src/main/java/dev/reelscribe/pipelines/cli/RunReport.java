@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
@@ -26,49 +27,20 @@ final class RunReport {
    */
   static Map<String, Long> counters(PipelineResult result, String namespace) {
     Map<String, Long> out = new TreeMap<>();
-    MetricQueryResults q;
-    try {
-      q = result.metrics().queryMetrics(MetricsFilter.builder().build());
-    } catch (UnsupportedOperationException e) {
-      return out;
-    }
-    for (MetricResult<Long> c : q.getCounters()) {
-      if (!c.getName().getNamespace().equals(namespace)) {
-        continue;
+    for (MetricResult<Long> c : query(result).getCounters()) {
+      if (c.getName().getNamespace().equals(namespace)) {
+        Long v = value(c);
+        out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
       }
-      Long v;
-      try {
-        v = c.getCommitted();
-      } catch (UnsupportedOperationException e) {
-        v = c.getAttempted();
-      }
-      out.merge(c.getName().getName(), v == null ? 0L : v, Long::sum);
     }
     return out;
   }
 
-  /**
-   * Distributions by name in {@code namespace}: count, min, max, mean (committed values where the
-   * runner has them, attempted ones otherwise).
-   */
+  /** Distributions by name in {@code namespace}: count, min, max, mean (committed or attempted, as above). */
   static Map<String, Map<String, Object>> distributions(PipelineResult result, String namespace) {
     Map<String, Map<String, Object>> out = new TreeMap<>();
-    MetricQueryResults q;
-    try {
-      q = result.metrics().queryMetrics(MetricsFilter.builder().build());
-    } catch (UnsupportedOperationException e) {
-      return out;
-    }
-    for (MetricResult<DistributionResult> d : q.getDistributions()) {
-      if (!d.getName().getNamespace().equals(namespace)) {
-        continue;
-      }
-      DistributionResult v;
-      try {
-        v = d.getCommitted();
-      } catch (UnsupportedOperationException e) {
-        v = d.getAttempted();
-      }
+    for (MetricResult<DistributionResult> d : query(result).getDistributions()) {
+      DistributionResult v = d.getName().getNamespace().equals(namespace) ? value(d) : null;
       if (v == null || v.getCount() == 0) {
         continue;
       }
@@ -80,6 +52,23 @@ final class RunReport {
       out.put(d.getName().getName(), figures);
     }
     return out;
+  }
+
+  /** All of the run's metrics; a runner that reports none gives empty lists. */
+  private static MetricQueryResults query(PipelineResult result) {
+    try {
+      return result.metrics().queryMetrics(MetricsFilter.builder().build());
+    } catch (UnsupportedOperationException e) {
+      return MetricQueryResults.create(List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+  }
+
+  private static <T> T value(MetricResult<T> metric) {
+    try {
+      return metric.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return metric.getAttempted();
+    }
   }
 
   static void write(String path, Map<String, Object> report) throws IOException {
