@@ -47,10 +47,24 @@ public final class RemoteFrameCaptioner implements FrameCaptioner {
     });
   }
 
+  /**
+   * The served model's name, and as its version the prompt's: a rerun with another prompt re-captions
+   * (which host serves the model does not change a caption, so it is not part of it).
+   */
   @Override
   public ModelRef model() {
     return ModelRef.newBuilder().setBackend("remote").setModelId(client.config().model())
-        .setVersion(client.config().completionsUri().getHost()).build();
+        .setVersion("prompt-" + promptHash(prompt) + "-max" + maxTokens).build();
+  }
+
+  static String promptHash(String prompt) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(prompt.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 4);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public ChatClient client() {

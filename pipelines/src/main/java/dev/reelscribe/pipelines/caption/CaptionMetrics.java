@@ -9,6 +9,8 @@ public final class CaptionMetrics {
   public static final String NAMESPACE = "reelscribe.caption";
   public static final String FRAMES_CAPTIONED = "frames_captioned";
   public static final String FRAMES_FAILED = "frames_failed";
+  /** Frames whose caption an earlier committed run made with the same model, kept as it was. */
+  public static final String FRAMES_REUSED = "frames_caption_reused";
   public static final String CAPTION_WORDS = "frame_caption_words";
   public static final String BATCH_MILLIS = "caption_batch_ms";
 

@@ -14,6 +14,7 @@ import dev.reelscribe.pipelines.io.WriteRecords;
 import dev.reelscribe.schemas.DenseCaption;
 import dev.reelscribe.schemas.FailedRecord;
 import dev.reelscribe.schemas.FrameCaption;
+import dev.reelscribe.schemas.SampledFrame;
 import java.io.IOException;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -69,20 +70,32 @@ public final class CaptionPipeline {
     }
     ExtractJob job = ExtractJob.from(options);
     ExtractOutputs out = ExtractPipeline.extract(pipeline, options);
-    PCollectionTuple captioned = out.frames().apply("CaptionFrames",
+    PCollection<SampledFrame> toCaption = out.frames();
+    PCollection<FrameCaption> reused = null;
+    if (job.previous() != null) {
+      PCollectionTuple reuse = out.frames().apply("ReuseFrameCaptions",
+          ReuseFrameCaptions.from(job.previousRecordsDir("frame-captions"), spec));
+      toCaption = reuse.get(ReuseFrameCaptions.TO_CAPTION);
+      reused = reuse.get(ReuseFrameCaptions.REUSED);
+    }
+    PCollectionTuple captioned = toCaption.apply("CaptionFrames",
         ParDo.of(new CaptionFramesFn(spec, spec.batchSize()))
             .withOutputTags(CaptionFramesFn.CAPTIONS, TupleTagList.of(CaptionFramesFn.FAILED)));
     PCollection<FrameCaption> captions =
         captioned.get(CaptionFramesFn.CAPTIONS).setCoder(AvroCoder.of(FrameCaption.class));
+    if (reused != null) {
+      captions = PCollectionList.of(reused).and(captions).apply("AllFrameCaptions", Flatten.pCollections());
+    }
     PCollection<FailedRecord> captionFailed =
         captioned.get(CaptionFramesFn.FAILED).setCoder(AvroCoder.of(FailedRecord.class));
     PCollectionList<FailedRecord> failures = PCollectionList.of(out.failed()).and(captionFailed);
     if (fuser != null) {
-      PCollectionTuple fused = FuseClips.apply(out.kept(), captions, captionFailed, fuser);
+      PCollectionTuple fused = FuseClips.apply(out.kept(), captions, captionFailed, fuser,
+          job.previousRecordsDir("dense-captions"));
       PCollection<DenseCaption> dense = fused.get(FuseClipsFn.CAPTIONS);
       dense.apply("WriteDenseCaptions", WriteRecords.to(job.recordsDir("dense-captions"), DenseCaption.getClassSchema()));
       if (corpus != null && !corpus.formats().isEmpty()) {
-        WriteCorpus.apply(out.kept(), dense, corpus, job.output());
+        WriteCorpus.apply(out.kept(), dense, corpus, job.staging(), job.output());
       }
       failures = failures.and(fused.get(FuseClipsFn.FAILED));
     }

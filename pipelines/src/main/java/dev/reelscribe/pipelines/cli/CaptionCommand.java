@@ -6,6 +6,7 @@ import dev.reelscribe.pipelines.caption.CaptionPipeline;
 import dev.reelscribe.pipelines.extract.ExtractMetrics;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.pipelines.corpus.CorpusMetrics;
+import dev.reelscribe.pipelines.corpus.CorpusSpec;
 import dev.reelscribe.pipelines.fuse.FuseMetrics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -79,7 +80,32 @@ public final class CaptionCommand extends ExtractCommand {
   @Override
   void build(Pipeline pipeline, ExtractOptions options) throws Exception {
     CaptionPipeline.applyTransforms(pipeline, options, spec(), fuser.enabled() ? fuser.spec() : null,
-        fuser.enabled() ? corpus.spec(captioningConfig(), startedMillis) : null);
+        fuser.enabled() ? corpus.spec(captioningConfig(), startedMillis).withReuseVideos(reuseVideos()) : null);
+  }
+
+  /** CogVideoX videos in the output are this run's if the last run made them with the same layout. */
+  private boolean reuseVideos() {
+    return !noReuse && previousRun != null && previousRun.exists() && previousRun.sameCogVideoXLayout(corpus.describe());
+  }
+
+  @Override
+  List<String> replacedDirs() {
+    List<String> dirs = super.replacedDirs();
+    dirs.add("records/frame-captions");
+    if (fuser.enabled()) {
+      dirs.add("records/dense-captions");
+      for (CorpusSpec.Format format : corpus.formatSet()) {
+        String dir = switch (format) {
+          case PARQUET, JSONL -> "corpus";
+          case WEBDATASET -> "webdataset";
+          case COGVIDEOX -> "cogvideox";
+        };
+        if (!dirs.contains(dir)) {
+          dirs.add(dir);
+        }
+      }
+    }
+    return dirs;
   }
 
   /** What decides a corpus record's content, hashed into its provenance: no paths, no keys. */
@@ -121,13 +147,17 @@ public final class CaptionCommand extends ExtractCommand {
 
   @Override
   String summary(Map<String, Long> c) {
-    String frames = String.format(", %d frames captioned (%d failed)",
-        c.getOrDefault(CaptionMetrics.FRAMES_CAPTIONED, 0L), c.getOrDefault(CaptionMetrics.FRAMES_FAILED, 0L));
+    long reusedCaptions = c.getOrDefault(CaptionMetrics.FRAMES_REUSED, 0L);
+    String frames = String.format(", %d frames captioned (%s%d failed)",
+        c.getOrDefault(CaptionMetrics.FRAMES_CAPTIONED, 0L) + reusedCaptions,
+        reusedCaptions > 0 ? reusedCaptions + " reused, " : "", c.getOrDefault(CaptionMetrics.FRAMES_FAILED, 0L));
     if (!fuser.enabled()) {
       return frames;
     }
-    return frames + String.format(", %d clips fused (%d rejected by checks, %d failed, %d skipped), %d corpus records",
-        c.getOrDefault(FuseMetrics.CLIPS_FUSED, 0L), c.getOrDefault(FuseMetrics.CLIPS_REJECTED, 0L),
+    long reusedFusions = c.getOrDefault(FuseMetrics.CLIPS_REUSED, 0L);
+    return frames + String.format(", %d clips fused (%s%d rejected by checks, %d failed, %d skipped), %d corpus records",
+        c.getOrDefault(FuseMetrics.CLIPS_FUSED, 0L) + reusedFusions, reusedFusions > 0 ? reusedFusions + " reused, " : "",
+        c.getOrDefault(FuseMetrics.CLIPS_REJECTED, 0L),
         c.getOrDefault(FuseMetrics.CLIPS_FAILED, 0L), c.getOrDefault(FuseMetrics.CLIPS_SKIPPED, 0L),
         c.getOrDefault(CorpusMetrics.RECORDS, 0L));
   }

@@ -3,6 +3,7 @@ package dev.reelscribe.pipelines.cli;
 import dev.reelscribe.pipelines.extract.ExtractMetrics;
 import dev.reelscribe.pipelines.extract.ExtractOptions;
 import dev.reelscribe.pipelines.extract.ExtractPipeline;
+import dev.reelscribe.pipelines.io.RunOutput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -74,10 +76,25 @@ public class ExtractCommand implements Callable<Integer> {
   @Option(names = "--no-clips", description = "Do not write clip mp4 files (records and frames only).")
   boolean noClips;
 
+  @Option(names = "--no-reuse",
+      description = "Compute everything again instead of reusing what the last committed run in --output made "
+          + "(by default a rerun decodes only new or changed videos and captions only what a changed model or "
+          + "prompt affects).")
+  boolean noReuse;
+
   @CommandLine.Unmatched List<String> beamArgs = new ArrayList<>();
 
   /** True when no --input was given and the embedded synthworld clips are the input. */
   boolean embeddedInput;
+
+  /** The last committed run in --output, read when this run starts; null before. */
+  PreviousRun previousRun;
+
+  /** This run's staging area and commit ({@link RunOutput}); null before the run starts. */
+  RunOutput run;
+
+  /** The committed output this run reuses ({@code --previous}), or null. */
+  String reuseFrom;
 
   /** The extraction settings, without paths: what decides which clips and frames a run makes. */
   Map<String, Object> extractionConfig() {
@@ -122,15 +139,30 @@ public class ExtractCommand implements Callable<Integer> {
       err.println("reelscribe extract: --input " + input + " does not exist");
       return 2;
     }
-    ExtractOptions options = options();
     String problem = validate();
     if (problem != null) {
       err.println("reelscribe " + name() + ": " + problem);
       return 2;
     }
+    ExtractOptions options = options();
+    FileSystems.setDefaultPipelineOptions(options); // gs:// with this run's endpoint and credentials
+    run = RunOutput.begin(output, err);
+    previousRun = PreviousRun.read(run.root());
+    reuseFrom = reuseFrom(err);
+    options.setStaging(run.staging());
+    options.setPrevious(reuseFrom);
     boolean direct = options.getRunner().equals(DirectRunner.class);
     if (direct) {
-      options.as(DirectOptions.class).setBlockOnRun(false);
+      DirectOptions directOptions = options.as(DirectOptions.class);
+      directOptions.setBlockOnRun(false);
+      // checks for tests (TestPipeline keeps them): per bundle they walk the whole pipeline graph,
+      // which on a rerun's many small join bundles cost more than the work
+      if (!beamArgs.stream().anyMatch(a -> a.startsWith("--enforceImmutability"))) {
+        directOptions.setEnforceImmutability(false);
+      }
+      if (!beamArgs.stream().anyMatch(a -> a.startsWith("--enforceEncodability"))) {
+        directOptions.setEnforceEncodability(false);
+      }
     }
     Pipeline pipeline = Pipeline.create(options);
     build(pipeline, options);
@@ -166,20 +198,49 @@ public class ExtractCommand implements Callable<Integer> {
     config.putAll(extractionConfig());
     addConfig(config);
     report.put("config", config);
-    String runJson = (output.endsWith("/") ? output : output + "/") + "run.json";
-    RunReport.write(runJson, report);
+    String runJson = run.root() + "/run.json";
+    if (state == PipelineResult.State.DONE) {
+      RunReport.write(run.staging() + "/run.json", report);
+      run.commit(replacedDirs(), err);
+    } else {
+      err.println("reelscribe " + name() + ": the run ended " + state + "; nothing was published to " + output
+          + " (clip files stay, and a rerun reuses them)");
+    }
 
     err.println(Progress.line(counts, t0));
-    out.printf("%s in %.1f s: %d videos (%d failed), %d clips kept, %d rejected, %d frames%s; see %s%n",
+    long reusedVideos = counts.getOrDefault(ExtractMetrics.VIDEOS_REUSED, 0L);
+    out.printf("%s in %.1f s: %d videos (%s%d failed), %d clips kept, %d rejected, %d frames%s; see %s%n",
         state, seconds,
         counts.getOrDefault(ExtractMetrics.VIDEOS_MATCHED, 0L),
+        reusedVideos > 0 ? reusedVideos + " reused, " : "",
         counts.getOrDefault(ExtractMetrics.VIDEOS_FAILED, 0L),
-        counts.getOrDefault(ExtractMetrics.CLIPS_RENDERED, 0L),
+        counts.getOrDefault(ExtractMetrics.CLIPS_RENDERED, 0L) + counts.getOrDefault(ExtractMetrics.CLIPS_REUSED, 0L),
         counts.getOrDefault(ExtractMetrics.CLIPS_REJECTED, 0L),
-        counts.getOrDefault(ExtractMetrics.FRAMES_SAMPLED, 0L),
+        counts.getOrDefault(ExtractMetrics.FRAMES_SAMPLED, 0L) + counts.getOrDefault(ExtractMetrics.FRAMES_REUSED, 0L),
         summary(stageCounts),
         runJson);
     return state == PipelineResult.State.DONE ? 0 : 1;
+  }
+
+  /** {@link #reuseFrom}: the output itself when its last run's extraction settings match, else null. */
+  private String reuseFrom(PrintWriter err) {
+    if (noReuse || !previousRun.exists()) {
+      return null;
+    }
+    List<String> differ = previousRun.extractionDifferences(extractionConfig());
+    if (!differ.isEmpty()) {
+      err.println("reelscribe " + name() + ": the extraction settings changed since the last run in " + output
+          + " (" + String.join(", ", differ) + "); every video is extracted again");
+      return null;
+    }
+    err.println("reelscribe " + name() + ": reusing the last run in " + output
+        + ": videos extracted there are not decoded again; captions from the same model and prompt are kept");
+    return run.root();
+  }
+
+  /** The output directories this command's run replaces when it commits (relative to --output). */
+  List<String> replacedDirs() {
+    return new ArrayList<>(List.of("records/sources", "records/clips", "records/rejected", "records/frames", "failed"));
   }
 
   /** The subcommand's name, in messages and run.json. */

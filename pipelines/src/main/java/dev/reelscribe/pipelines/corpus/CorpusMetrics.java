@@ -10,6 +10,8 @@ public final class CorpusMetrics {
   public static final String SHARDS = "webdataset_shards";
   public static final String COGVIDEOX_VIDEOS = "cogvideox_videos";
   public static final String COGVIDEOX_TOO_SHORT = "cogvideox_too_short";
+  /** CogVideoX videos an earlier run made with the same layout, kept (not counted in the videos). */
+  public static final String COGVIDEOX_REUSED = "cogvideox_reused";
 
   private CorpusMetrics() {}
 

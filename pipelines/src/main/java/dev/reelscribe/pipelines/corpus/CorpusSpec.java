@@ -12,9 +12,11 @@ import java.util.Set;
  * @param maxShardBytes the size bound of a WebDataset shard
  * @param layout the CogVideoX layout's constraints
  * @param provenance what every record says about how it was made
+ * @param reuseVideos whether CogVideoX videos already in the output were made with this layout, so a
+ *     rerun keeps them instead of re-timing the clips again
  */
 public record CorpusSpec(Set<Format> formats, long maxShardBytes, WriteCogVideoX.Layout layout,
-    CorpusProvenance provenance) implements Serializable {
+    CorpusProvenance provenance, boolean reuseVideos) implements Serializable {
 
   /** A corpus output. */
   public enum Format {
@@ -31,6 +33,15 @@ public record CorpusSpec(Set<Format> formats, long maxShardBytes, WriteCogVideoX
     if (maxShardBytes < 4096) {
       throw new IllegalArgumentException("a WebDataset shard needs at least 4 KiB: " + maxShardBytes);
     }
+  }
+
+  public CorpusSpec(Set<Format> formats, long maxShardBytes, WriteCogVideoX.Layout layout,
+      CorpusProvenance provenance) {
+    this(formats, maxShardBytes, layout, provenance, false);
+  }
+
+  public CorpusSpec withReuseVideos(boolean reuse) {
+    return new CorpusSpec(formats, maxShardBytes, layout, provenance, reuse);
   }
 
   /** {@code all}, {@code none} or a comma-separated list of parquet, jsonl, webdataset, cogvideox. */

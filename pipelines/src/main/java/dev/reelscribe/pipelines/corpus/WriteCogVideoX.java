@@ -69,21 +69,33 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
   }
 
   private final String directory;
+  private final String videosDir;
   private final Layout layout;
+  private final boolean reuse;
 
-  private WriteCogVideoX(String directory, Layout layout) {
+  private WriteCogVideoX(String directory, String videosDir, Layout layout, boolean reuse) {
     this.directory = directory;
+    this.videosDir = videosDir;
     this.layout = layout;
+    this.reuse = reuse;
   }
 
   public static WriteCogVideoX to(String directory, Layout layout) {
-    return new WriteCogVideoX(directory, layout);
+    return new WriteCogVideoX(directory, directory + "/videos", layout, false);
+  }
+
+  /**
+   * The index files to {@code directory}, the videos to {@code videosDir} (normally {@code
+   * directory/videos}); with {@code reuse}, a video already there is kept, not re-timed again.
+   */
+  public static WriteCogVideoX to(String directory, String videosDir, Layout layout, boolean reuse) {
+    return new WriteCogVideoX(directory, videosDir, layout, reuse);
   }
 
   @Override
   public PCollection<Integer> expand(PCollection<CorpusRecord> records) {
     return records
-        .apply("RetimeClips", ParDo.of(new RetimeFn(directory, layout)))
+        .apply("RetimeClips", ParDo.of(new RetimeFn(videosDir, layout, reuse)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of()))
         // a global combine yields one (possibly empty) list even when no clip qualifies, so the
         // index files are always written
@@ -98,19 +110,28 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
 
   static final class RetimeFn extends DoFn<CorpusRecord, KV<String, String>> {
     private static final long serialVersionUID = 1L;
-    private final String directory;
+    private final String videosDir;
     private final Layout layout;
+    private final boolean reuse;
     private final Counter videos = CorpusMetrics.counter(CorpusMetrics.COGVIDEOX_VIDEOS);
+    private final Counter reused = CorpusMetrics.counter(CorpusMetrics.COGVIDEOX_REUSED);
     private final Counter tooShort = CorpusMetrics.counter(CorpusMetrics.COGVIDEOX_TOO_SHORT);
 
-    RetimeFn(String directory, Layout layout) {
-      this.directory = directory;
+    RetimeFn(String videosDir, Layout layout, boolean reuse) {
+      this.videosDir = videosDir;
       this.layout = layout;
+      this.reuse = reuse;
     }
 
     @ProcessElement
     public void process(@Element CorpusRecord r, OutputReceiver<KV<String, String>> out) throws IOException {
       String id = r.getClip().getClipId().toString();
+      String target = videosDir + "/" + id + ".mp4";
+      if (reuse && LocalCopy.exists(target)) {
+        reused.inc();
+        out.output(KV.of(id, promptLine(r.getCaption().getText())));
+        return;
+      }
       Path local = Files.createTempFile("reelscribe-cogvideox-", ".mp4");
       try (LocalCopy clip = LocalCopy.of(WriteWebDataset.clipUri(r))) {
         Result<Integer> done = Retimer.retime(clip.path(), local, layout.retiming(), Deadline.after(Duration.ofMinutes(10)));
@@ -121,7 +142,7 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
           }
           throw new IOException("cannot re-time clip " + id + " for CogVideoX: " + f.kind() + ": " + f.reason());
         }
-        LocalCopy.publish(local, directory + "/videos/" + id + ".mp4");
+        LocalCopy.publish(local, target);
         videos.inc();
         out.output(KV.of(id, promptLine(r.getCaption().getText())));
       } finally {

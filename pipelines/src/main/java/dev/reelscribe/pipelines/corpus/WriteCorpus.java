@@ -25,20 +25,30 @@ public final class WriteCorpus {
 
   public static PCollection<CorpusRecord> apply(PCollection<Clip> kept, PCollection<DenseCaption> captions,
       CorpusSpec spec, String output) {
+    return apply(kept, captions, spec, output, output);
+  }
+
+  /**
+   * As above, with the sharded outputs and index files under {@code staging} (published when the run
+   * commits, {@link dev.reelscribe.pipelines.io.RunOutput}) and the per-clip CogVideoX videos under
+   * {@code output} directly.
+   */
+  public static PCollection<CorpusRecord> apply(PCollection<Clip> kept, PCollection<DenseCaption> captions,
+      CorpusSpec spec, String staging, String output) {
     PCollection<CorpusRecord> records = kept.apply("BuildCorpus", BuildCorpus.with(captions, spec.provenance()))
         .apply("CountCorpusRecords", ParDo.of(new CountFn()))
         .setCoder(org.apache.beam.sdk.extensions.avro.coders.AvroCoder.of(CorpusRecord.class));
     boolean parquet = spec.formats().contains(CorpusSpec.Format.PARQUET);
     boolean jsonl = spec.formats().contains(CorpusSpec.Format.JSONL);
     if (parquet || jsonl) {
-      WriteRecords<CorpusRecord> write = WriteRecords.to(output + "/corpus", CorpusRecord.getClassSchema());
+      WriteRecords<CorpusRecord> write = WriteRecords.to(staging + "/corpus", CorpusRecord.getClassSchema());
       records.apply("WriteCorpusRecords", parquet && jsonl ? write : parquet ? write.withoutJsonl() : write.withoutParquet());
     }
     if (spec.formats().contains(CorpusSpec.Format.WEBDATASET)) {
-      records.apply("WriteWebDataset", WriteWebDataset.to(output + "/webdataset", spec.maxShardBytes()));
+      records.apply("WriteWebDataset", WriteWebDataset.to(staging + "/webdataset", spec.maxShardBytes()));
     }
     if (spec.formats().contains(CorpusSpec.Format.COGVIDEOX)) {
-      records.apply("WriteCogVideoX", WriteCogVideoX.to(output + "/cogvideox", spec.layout()));
+      records.apply("WriteCogVideoX", WriteCogVideoX.to(staging + "/cogvideox", output + "/cogvideox/videos", spec.layout(), spec.reuseVideos()));
     }
     return records;
   }

@@ -14,7 +14,7 @@ import java.time.Duration;
  * is built (a bad flag fails before any work starts).
  */
 public record ExtractJob(ExtractionConfig extraction, SamplingConfig sampling, Duration timeout,
-    String output, boolean encodeClips) implements Serializable {
+    String output, String staging, String previous, boolean encodeClips) implements Serializable {
 
   public static ExtractJob from(ExtractOptions o) {
     Duration timeout = Duration.ofSeconds(o.getDecodeTimeoutSeconds());
@@ -30,20 +30,31 @@ public record ExtractJob(ExtractionConfig extraction, SamplingConfig sampling, D
         filter);
     SamplingConfig sampling = new SamplingConfig(
         SamplingStrategy.parse(o.getSampling()), o.getFrameMaxSide(), o.getJpegQuality());
-    String output = o.getOutput().endsWith("/")
-        ? o.getOutput().substring(0, o.getOutput().length() - 1) : o.getOutput();
-    return new ExtractJob(extraction, sampling, timeout, output, o.getEncodeClips());
+    String output = trim(o.getOutput());
+    String staging = o.getStaging() == null ? output : trim(o.getStaging());
+    String previous = o.getPrevious() == null ? null : trim(o.getPrevious());
+    return new ExtractJob(extraction, sampling, timeout, output, staging, previous, o.getEncodeClips());
+  }
+
+  private static String trim(String dir) {
+    return dir.endsWith("/") ? dir.substring(0, dir.length() - 1) : dir;
   }
 
   public String clipsDir() {
     return output + "/clips";
   }
 
+  /** Where this run writes a kind of record: under the staging root, published at commit. */
   public String recordsDir(String name) {
-    return output + "/records/" + name;
+    return staging + "/records/" + name;
+  }
+
+  /** Where the committed records of a kind are read back from, for reuse; null without --previous. */
+  public String previousRecordsDir(String name) {
+    return previous == null ? null : previous + "/records/" + name;
   }
 
   public String failedDir() {
-    return output + "/failed";
+    return staging + "/failed";
   }
 }

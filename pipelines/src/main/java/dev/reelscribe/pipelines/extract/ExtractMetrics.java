@@ -9,6 +9,12 @@ public final class ExtractMetrics {
   public static final String NAMESPACE = "reelscribe.extract";
   public static final String VIDEOS_MATCHED = "videos_matched";
   public static final String VIDEOS_DONE = "videos_done";
+  /** Videos an earlier committed run extracted, carried over without decoding (counted in done too). */
+  public static final String VIDEOS_REUSED = "videos_reused";
+  public static final String CLIPS_REUSED = "clips_reused";
+  public static final String FRAMES_REUSED = "frames_reused";
+  /** Kept clips whose mp4 an earlier run had already published: sampled, not encoded again. */
+  public static final String CLIP_FILES_REUSED = "clip_files_reused";
   public static final String VIDEOS_FAILED = "videos_failed";
   public static final String CLIPS = "clips";
   public static final String CLIPS_KEPT = "clips_kept";

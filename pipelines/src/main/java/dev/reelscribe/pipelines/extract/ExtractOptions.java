@@ -67,4 +67,17 @@ public interface ExtractOptions extends PipelineOptions {
   String getFilter();
 
   void setFilter(String value);
+
+  @Description("Where record shards, failures and the corpus index are written until the run commits "
+      + "(io.RunOutput); clip files always go to --output. Default: --output itself.")
+  String getStaging();
+
+  void setStaging(String value);
+
+  @Description("A committed output whose records this run reuses: videos already extracted there are "
+      + "not decoded again, frame captions and dense captions from the same model and prompt are kept. "
+      + "Default: none (everything is computed).")
+  String getPrevious();
+
+  void setPrevious(String value);
 }

@@ -21,7 +21,7 @@ import org.apache.beam.sdk.values.PCollection;
  * OUT/records/clips/part-*.{parquet,jsonl}    kept Clip records
  * OUT/records/rejected/part-*.{parquet,jsonl} rejected Clip records, with tags
  * OUT/records/frames/part-*.{parquet,jsonl}   SampledFrame (JPEG inline)
- * OUT/failed/part-*.jsonl                     FailedRecord, with the reason
+ * OUT/failed/part-*.{jsonl,parquet}           FailedRecord, with the reason (Parquet for reruns to read)
  * OUT/run.json                                counts, timings, configuration (written by the CLI)
  * </pre>
  */
@@ -35,16 +35,20 @@ public final class ExtractPipeline {
     return out;
   }
 
-  /** Matches the inputs and extracts clips and frames, writing nothing. */
+  /**
+   * Matches the inputs and extracts clips and frames, writing nothing except clip files. With {@code
+   * --previous}, videos extracted there are carried over instead ({@link ReuseExtraction}).
+   */
   public static ExtractOutputs extract(Pipeline pipeline, ExtractOptions options) throws IOException {
     ExtractJob job = ExtractJob.from(options);
     InputSpec inputs = InputSpec.resolve(options.getInput());
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("--input " + options.getInput() + " names no videos");
     }
-    return pipeline
-        .apply("MatchVideos", MatchVideos.from(inputs))
-        .apply("ExtractVideos", ExtractVideos.with(job));
+    PCollection<String> uris = pipeline.apply("MatchVideos", MatchVideos.from(inputs));
+    return job.previous() == null
+        ? uris.apply("ExtractVideos", ExtractVideos.with(job))
+        : uris.apply("ReuseOrExtract", ReuseExtraction.with(job));
   }
 
   /** Writes the extraction's records, and {@code failed} (every stage's failures) as the dead letters. */
@@ -54,6 +58,6 @@ public final class ExtractPipeline {
     out.rejected().apply("WriteRejected", WriteRecords.to(job.recordsDir("rejected"), Clip.getClassSchema()));
     out.frames().apply("WriteFrames", WriteRecords.to(job.recordsDir("frames"), SampledFrame.getClassSchema()));
     failed.apply("WriteFailed",
-        WriteRecords.<FailedRecord>to(job.failedDir(), FailedRecord.getClassSchema()).withoutParquet().withNumShards(1));
+        WriteRecords.<FailedRecord>to(job.failedDir(), FailedRecord.getClassSchema()).withNumShards(1));
   }
 }

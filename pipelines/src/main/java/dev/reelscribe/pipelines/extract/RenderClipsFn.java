@@ -13,6 +13,7 @@ import dev.reelscribe.schemas.FailedRecord;
 import dev.reelscribe.schemas.SampledFrame;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Decodes a kept clip's span once: samples its frames ({@link #FRAMES}) and, if asked, publishes the
- * clip as {@code <clipsDir>/<clipId>.mp4}. Main output: the clip with {@code clipUri} set. A clip that
+ * clip as {@code <clipsDir>/<clipId>.mp4} unless that file is already there (an earlier, perhaps
+ * killed, run made it). Main output: the clip with {@code clipUri} set. A clip that
  * no longer decodes goes to {@link #FAILED}.
  *
  * <p>Clips of one video usually arrive together, so the last remote source stays cached locally.
@@ -45,6 +47,7 @@ public final class RenderClipsFn extends DoFn<Clip, Clip> {
   private final Counter rendered = ExtractMetrics.counter(ExtractMetrics.CLIPS_RENDERED);
   private final Counter failed = ExtractMetrics.counter(ExtractMetrics.CLIPS_FAILED);
   private final Counter frames = ExtractMetrics.counter(ExtractMetrics.FRAMES_SAMPLED);
+  private final Counter reusedFiles = ExtractMetrics.counter(ExtractMetrics.CLIP_FILES_REUSED);
 
   /** @param clipsDir where clip files go, or null to write none */
   public RenderClipsFn(SamplingConfig sampling, Duration timeout, String clipsDir) {
@@ -70,19 +73,22 @@ public final class RenderClipsFn extends DoFn<Clip, Clip> {
       return;
     }
     Path localClip = scratch.resolve(clip.getClipId() + ".mp4");
+    String clipUri = clipsDir == null ? null : clipsDir + "/" + clip.getClipId() + ".mp4";
+    // the id is content-addressed and files are published atomically: one that exists is this clip
+    boolean encode = clipUri != null && !LocalCopy.exists(clipUri);
     try {
       Result<RenderedClip> result = renderer.render(source.path(), ClipExtractor.spanOf(clip),
-          clip.getFps(), clipsDir == null ? Optional.empty() : Optional.of(localClip));
+          clip.getFps(), encode ? Optional.of(localClip) : Optional.empty());
       if (result instanceof Result.Failed<RenderedClip> f) {
         failed.inc();
         out.get(FAILED).output(Failures.of(STAGE, clip.getSourceUri(), clip.getClipId(), f));
         return;
       }
       RenderedClip r = ((Result.Ok<RenderedClip>) result).value();
-      String clipUri = null;
-      if (clipsDir != null) {
-        clipUri = clipsDir + "/" + clip.getClipId() + ".mp4";
+      if (encode) {
         LocalCopy.publish(localClip, clipUri);
+      } else if (clipUri != null) {
+        reusedFiles.inc();
       }
       for (EncodedFrame f : r.frames()) {
         out.get(FRAMES).output(SampledFrame.newBuilder()

@@ -3,6 +3,7 @@ package dev.reelscribe.pipelines.fuse;
 import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.pipelines.caption.CaptionFramesFn;
 import dev.reelscribe.schemas.Clip;
+import dev.reelscribe.pipelines.io.ReadRecords;
 import dev.reelscribe.schemas.DenseCaption;
 import dev.reelscribe.schemas.FailedRecord;
 import dev.reelscribe.schemas.FrameCaption;
@@ -12,6 +13,11 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.join.CoGroupByKey;
 import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -33,6 +39,16 @@ public final class FuseClips {
   /** Outputs tagged {@link FuseClipsFn#CAPTIONS} and {@link FuseClipsFn#FAILED}. */
   public static PCollectionTuple apply(PCollection<Clip> kept, PCollection<FrameCaption> captions,
       PCollection<FailedRecord> captionFailures, FuserSpec spec) {
+    return apply(kept, captions, captionFailures, spec, null);
+  }
+
+  /**
+   * As above; with {@code previousDir} (a committed {@code records/dense-captions}), a clip whose
+   * previous dense caption came from the same model and prompt on the same frame captions keeps it
+   * (checked again by today's output checks) instead of being fused again.
+   */
+  public static PCollectionTuple apply(PCollection<Clip> kept, PCollection<FrameCaption> captions,
+      PCollection<FailedRecord> captionFailures, FuserSpec spec, String previousDir) {
     var clips = kept.apply("KeyClips", WithKeys.of((Clip c) -> c.getClipId().toString())
         .withKeyType(TypeDescriptors.strings()));
     var frames = captions.apply("KeyFrameCaptions", WithKeys.of((FrameCaption c) -> c.getClipId().toString())
@@ -41,9 +57,17 @@ public final class FuseClips {
         .apply("CaptionStageFailures", Filter.by((FailedRecord f) -> CaptionFramesFn.STAGE.equals(f.getStage().toString())))
         .apply("KeyFrameFailures", WithKeys.of((FailedRecord f) -> f.getInputUri().toString())
             .withKeyType(TypeDescriptors.strings()));
+    PCollection<KV<String, DenseCaption>> previous = previousDir == null
+        ? kept.getPipeline().apply("NoPreviousDenseCaptions",
+            Create.empty(KvCoder.of(StringUtf8Coder.of(), AvroCoder.of(DenseCaption.class))))
+        : PBegin.in(kept.getPipeline())
+            .apply("ReadPreviousDenseCaptions", ReadRecords.from(previousDir, DenseCaption.class))
+            .apply("KeyPreviousDense", WithKeys.of((DenseCaption d) -> d.getClipId().toString())
+                .withKeyType(TypeDescriptors.strings()));
     PCollectionTuple fused = KeyedPCollectionTuple.of(FuseClipsFn.CLIP, clips)
         .and(FuseClipsFn.FRAME_CAPTIONS, frames)
         .and(FuseClipsFn.FRAME_FAILURES, failures)
+        .and(FuseClipsFn.PREVIOUS, previous)
         .apply("JoinByClip", CoGroupByKey.create())
         .apply("FuseClips", ParDo.of(new FuseClipsFn(spec))
             .withOutputTags(FuseClipsFn.CAPTIONS, TupleTagList.of(FuseClipsFn.FAILED)));

@@ -41,12 +41,14 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
   static final TupleTag<Clip> CLIP = new TupleTag<>("clip") {};
   static final TupleTag<FrameCaption> FRAME_CAPTIONS = new TupleTag<>("frame-captions") {};
   static final TupleTag<FailedRecord> FRAME_FAILURES = new TupleTag<>("frame-failures") {};
+  static final TupleTag<DenseCaption> PREVIOUS = new TupleTag<>("previous") {};
 
   private final FuserSpec spec;
   private final Counter fused = FuseMetrics.counter(FuseMetrics.CLIPS_FUSED);
   private final Counter rejected = FuseMetrics.counter(FuseMetrics.CLIPS_REJECTED);
   private final Counter failed = FuseMetrics.counter(FuseMetrics.CLIPS_FAILED);
   private final Counter skipped = FuseMetrics.counter(FuseMetrics.CLIPS_SKIPPED);
+  private final Counter reused = FuseMetrics.counter(FuseMetrics.CLIPS_REUSED);
   private final Distribution tokens = FuseMetrics.distribution(FuseMetrics.TOKENS);
   private final Distribution batchMillis = FuseMetrics.distribution(FuseMetrics.BATCH_MILLIS);
 
@@ -84,6 +86,9 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
     element.getValue().getAll(FRAME_CAPTIONS).forEach(captions::add);
     List<FailedRecord> frameFailures = new ArrayList<>();
     element.getValue().getAll(FRAME_FAILURES).forEach(frameFailures::add);
+    if (clip == null && captions.isEmpty() && frameFailures.isEmpty()) {
+      return; // only an earlier run's caption, of a clip no longer in the input
+    }
     if (clip == null) {
       // every frame (and so every caption and caption failure) comes from a kept clip of this run;
       // anything else is a wiring error, not bad data, so fail the bundle rather than drop it
@@ -100,6 +105,19 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
     captions.sort(Comparator.comparingDouble(FrameCaption::getTimestampSeconds));
     double duration = Math.max(1e-3, clip.getEndSeconds() - clip.getStartSeconds());
     FusionInput input = CaptionGate.input(element.getKey(), captions, duration, "");
+    DenseCaption previous = element.getValue().getOnly(PREVIOUS, null);
+    if (previous != null && reusable(previous, captions)) {
+      // the same model and prompt on the same frame captions: its text again, through today's checks
+      boolean complete = !previous.getQaFlags().stream().anyMatch(f -> f.toString().equals("cut_off"));
+      Object routed = route(gate.judge(input, captions,
+          new Generation.Text(previous.getText().toString(), complete), model, promptVersion), clip, true);
+      if (routed instanceof DenseCaption d) {
+        out.get(CAPTIONS).output(d);
+      } else {
+        out.get(FAILED).output((FailedRecord) routed);
+      }
+      return;
+    }
     batch.add(new Pending(clip, input, captions), timestamp, window);
     if (batch.full()) {
       flush(BundleBatch.emitter(out));
@@ -122,20 +140,36 @@ public final class FuseClipsFn extends DoFn<KV<String, CoGbkResult>, DenseCaptio
     for (int i = 0; i < entries.size(); i++) {
       BundleBatch.Entry<Pending> entry = entries.get(i);
       Pending p = entry.element();
-      FusionOutcome outcome = gate.judge(p.input(), p.sources(), results.get(i), model, promptVersion);
-      if (outcome instanceof FusionOutcome.Kept kept) {
-        fused.inc();
-        tokens.update(kept.caption().getTokenCount());
-        out.emit(CAPTIONS, kept.caption(), entry);
-      } else if (outcome instanceof FusionOutcome.Rejected r) {
-        rejected.inc();
-        out.emit(FAILED, failure(p.clip(), "QaRejected", r.reason() + "; text: " + excerpt(r.text()), 1), entry);
+      Object routed = route(gate.judge(p.input(), p.sources(), results.get(i), model, promptVersion), p.clip(), false);
+      if (routed instanceof DenseCaption d) {
+        out.emit(CAPTIONS, d, entry);
       } else {
-        FusionOutcome.Failed f = (FusionOutcome.Failed) outcome;
-        failed.inc();
-        out.emit(FAILED, failure(p.clip(), f.errorClass(), f.message(), f.attempts()), entry);
+        out.emit(FAILED, (FailedRecord) routed, entry);
       }
     }
+  }
+
+  /** The caption of a kept outcome (for {@link #CAPTIONS}), or the failure a rejected or failed one becomes. */
+  private Object route(FusionOutcome outcome, Clip clip, boolean reusedText) {
+    if (outcome instanceof FusionOutcome.Kept kept) {
+      (reusedText ? reused : fused).inc();
+      tokens.update(kept.caption().getTokenCount());
+      return kept.caption();
+    }
+    if (outcome instanceof FusionOutcome.Rejected r) {
+      rejected.inc();
+      return failure(clip, "QaRejected", r.reason() + "; text: " + excerpt(r.text()), 1);
+    }
+    FusionOutcome.Failed f = (FusionOutcome.Failed) outcome;
+    failed.inc();
+    return failure(clip, f.errorClass(), f.message(), f.attempts());
+  }
+
+  /** A previous caption still stands if the same model and prompt made it from the same frame captions. */
+  private boolean reusable(DenseCaption previous, List<FrameCaption> captions) {
+    return model.equals(previous.getModel())
+        && promptVersion.equals(previous.getPromptVersion().toString())
+        && previous.getFrameCaptions().equals(captions);
   }
 
   private static FailedRecord failure(Clip clip, String errorClass, String message, int attempts) {

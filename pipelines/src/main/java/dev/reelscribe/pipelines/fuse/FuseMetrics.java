@@ -11,6 +11,8 @@ public final class FuseMetrics {
   public static final String CLIPS_REJECTED = "clips_rejected";
   public static final String CLIPS_FAILED = "clips_failed";
   public static final String CLIPS_SKIPPED = "clips_skipped";
+  /** Clips whose dense caption an earlier committed run made from the same frame captions, model and prompt. */
+  public static final String CLIPS_REUSED = "clips_fusion_reused";
   public static final String TOKENS = "dense_caption_tokens";
   public static final String BATCH_MILLIS = "fuse_batch_ms";
 

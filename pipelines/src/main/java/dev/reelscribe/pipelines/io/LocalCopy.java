@@ -64,6 +64,13 @@ public final class LocalCopy implements AutoCloseable {
     FileSystems.rename(java.util.List.of(tmp), java.util.List.of(dest));
   }
 
+  /** Whether a file exists at {@code uri} (any Beam filesystem). */
+  public static boolean exists(String uri) throws IOException {
+    MatchResult match = FileSystems.match(java.util.List.of(uri),
+        org.apache.beam.sdk.io.fs.EmptyMatchTreatment.ALLOW).get(0);
+    return match.status() == MatchResult.Status.OK && !match.metadata().isEmpty();
+  }
+
   public String uri() {
     return uri;
   }

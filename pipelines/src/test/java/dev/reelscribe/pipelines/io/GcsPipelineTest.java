@@ -65,7 +65,8 @@ class GcsPipelineTest {
     assertThat(code).as(err.toString()).isZero();
 
     List<String> names = gcs.names("corpus");
-    assertThat(names).as("nothing half-written is left behind").noneMatch(n -> n.contains(".tmp-") || n.contains(".temp-"));
+    assertThat(names).as("nothing half-written is left behind, and the run's staging area is gone after its commit")
+        .noneMatch(n -> n.contains(".tmp-") || n.contains(".temp-") || n.contains(RunOutput.STAGING));
     List<String> clipFiles = names.stream().filter(n -> n.matches("run1/clips/[0-9a-f]+\\.mp4")).toList();
     List<String> clipRecords = jsonl(names, "run1/records/clips/");
     assertThat(clipFiles).isNotEmpty().hasSameSizeAs(clipRecords);
