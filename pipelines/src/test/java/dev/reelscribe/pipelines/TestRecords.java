@@ -39,4 +39,43 @@ public final class TestRecords {
     }
     return out;
   }
+
+  /**
+   * Where two lists of JSON lines differ, field by field (for assertion messages: a corpus record is
+   * too long to compare by eye).
+   */
+  public static String differences(List<String> actual, List<String> expected) {
+    StringBuilder out = new StringBuilder();
+    if (actual.size() != expected.size()) {
+      out.append("sizes ").append(actual.size()).append(" vs ").append(expected.size()).append('\n');
+    }
+    try {
+      for (int i = 0; i < Math.min(actual.size(), expected.size()); i++) {
+        diff(JSON.readTree(actual.get(i)), JSON.readTree(expected.get(i)), "[" + i + "]", out);
+      }
+    } catch (IOException e) {
+      out.append(e);
+    }
+    if (out.isEmpty() && !actual.equals(expected)) {
+      out.append("the same fields and values, in another order or form");
+    }
+    return out.toString();
+  }
+
+  private static void diff(JsonNode a, JsonNode b, String path, StringBuilder out) {
+    if (a.isObject() && b.isObject()) {
+      Set<String> names = new TreeSet<>();
+      a.fieldNames().forEachRemaining(names::add);
+      b.fieldNames().forEachRemaining(names::add);
+      for (String n : names) {
+        diff(a.path(n), b.path(n), path + "/" + n, out);
+      }
+    } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        diff(a.get(i), b.get(i), path + "/" + i, out);
+      }
+    } else if (!a.equals(b)) {
+      out.append(path).append(": ").append(a).append(" vs ").append(b).append('\n');
+    }
+  }
 }

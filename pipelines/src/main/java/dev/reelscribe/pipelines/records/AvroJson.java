@@ -60,10 +60,14 @@ public final class AvroJson {
         return a;
       }
       case MAP: {
-        ObjectNode o = NODES.objectNode();
+        // keys in order: a map's iteration order changes when a runner encodes and decodes it, and
+        // the same record must always make the same bytes (WebDataset shards, reruns, Direct vs Flink)
+        java.util.TreeMap<String, Object> sorted = new java.util.TreeMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-          o.set(e.getKey().toString(), toNode(e.getValue(), schema.getValueType()));
+          sorted.put(e.getKey().toString(), e.getValue());
         }
+        ObjectNode o = NODES.objectNode();
+        sorted.forEach((k, v) -> o.set(k, toNode(v, schema.getValueType())));
         return o;
       }
       case BYTES: {
