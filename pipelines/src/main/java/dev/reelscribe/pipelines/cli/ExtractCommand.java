@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
     description = {
         "Splits videos into single-shot clips, scores and filters them, samples frames and writes",
         "clips/<clipId>.mp4, records/{sources,clips,rejected,frames}/part-*.{parquet,jsonl},",
-        "failed/part-*.jsonl and run.json under --output.",
+        "failed/part-*.{jsonl,parquet} and run.json under --output. A run publishes its files only when it",
+        "succeeds; rerunning into the same --output does only the missing work (new, changed or failed",
+        "videos; captions whose model or prompt changed), unless --no-reuse.",
         "",
         "Other --flags go to Apache Beam, e.g. --runner=FlinkRunner --flinkMaster=[local]",
         "or --flinkMaster=host:8081; gs:// paths use Google credentials (or --gcsEndpoint)."},

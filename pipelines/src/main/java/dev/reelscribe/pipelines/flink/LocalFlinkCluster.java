@@ -135,8 +135,10 @@ public final class LocalFlinkCluster {
           List.of("--configDir", conf.toString(), "-D", "taskmanager.resource-id=tm-" + i));
     }
     log.println("reelscribe flink: " + s.taskManagers() + " TaskManagers started; waiting for them to register ...");
-    waitUntil(() -> status().taskManagersRegistered() >= s.taskManagers(), Duration.ofSeconds(90),
-        s.taskManagers() + " TaskManagers to register");
+    waitUntil(() -> {
+      Status now = status();
+      return now.taskManagersRegistered() >= s.taskManagers() && now.slotsTotal() >= s.taskManagers() * s.slots();
+    }, Duration.ofSeconds(90), s.taskManagers() + " TaskManagers to register their slots");
     return status();
   }
 
