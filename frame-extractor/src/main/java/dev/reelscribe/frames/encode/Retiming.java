@@ -22,6 +22,15 @@ public record Retiming(double fps, int frames, int width, int height) {
     }
   }
 
+  /**
+   * Whether {@code sourceFrames} frames at {@code sourceFps} can fill the output: the source frame the
+   * last output frame takes (the nearest, as {@link Retimer} picks it) must exist. A clip that fails this
+   * need not be decoded to know it is too short.
+   */
+  public boolean fits(double sourceFps, long sourceFrames) {
+    return Math.round((frames - 1) * sourceFps / fps) < sourceFrames;
+  }
+
   /** The seconds of source video the output covers. */
   public double seconds() {
     return frames / fps;

@@ -41,6 +41,7 @@ class RetimerTest {
     Path out = dir.resolve("out.mp4");
     Result<Integer> r = Retimer.retime(counting(dir.resolve("in.mp4")), out, new Retiming(8, 17, 96, 64), LONG);
     assertThat(r).isEqualTo(Result.ok(17));
+    assertThat(new Retiming(8, 17, 96, 64).fits(24, 60)).as("the check without decoding agrees").isTrue();
     List<Double> levels = new ArrayList<>();
     try (FrameReader reader = ((Result.Ok<FrameReader>) FrameReader.open(out, LONG)).value()) {
       assertThat(reader.info().width()).isEqualTo(96);
@@ -66,6 +67,8 @@ class RetimerTest {
   void aClipTooShortForTheFramesIsRefusedAndLeavesNoFile(@TempDir Path dir) {
     Path out = dir.resolve("out.mp4");
     Result<Integer> r = Retimer.retime(counting(dir.resolve("in.mp4")), out, new Retiming(8, 25, 96, 64), LONG);
+    assertThat(new Retiming(8, 25, 96, 64).fits(24, 60)).as("the check without decoding agrees").isFalse();
+    assertThat(new Retiming(8, 25, 96, 64).fits(24, 73)).isTrue();
     assertThat(r).isInstanceOfSatisfying(Result.Failed.class, f -> {
       assertThat(f.kind()).isEqualTo(FailureKind.NO_FRAMES);
       assertThat(f.reason()).contains("too short").contains("of 25 frames");

@@ -185,6 +185,8 @@ public class ExtractCommand implements Callable<Integer> {
     report.put("startedAt", started.toString());
     report.put("seconds", Math.round(seconds * 10) / 10.0);
     report.put("runner", options.getRunner().getSimpleName());
+    report.put("runId", run.runId());
+    report.put("reusedFrom", reuseFrom);
     report.put("counts", counts);
     if (!stageCounts.isEmpty()) {
       report.put("captionCounts", stageCounts);
@@ -200,7 +202,7 @@ public class ExtractCommand implements Callable<Integer> {
     config.putAll(extractionConfig());
     addConfig(config);
     report.put("config", config);
-    String runJson = run.root() + "/run.json";
+    String runJson = state == PipelineResult.State.DONE ? run.root() + "/run.json" : "the log above (nothing published)";
     if (state == PipelineResult.State.DONE) {
       RunReport.write(run.staging() + "/run.json", report);
       run.commit(replacedDirs(), err);

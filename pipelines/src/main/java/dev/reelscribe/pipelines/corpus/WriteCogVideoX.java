@@ -6,6 +6,7 @@ import dev.reelscribe.frames.decode.Deadline;
 import dev.reelscribe.frames.encode.Retimer;
 import dev.reelscribe.frames.encode.Retiming;
 import dev.reelscribe.pipelines.io.LocalCopy;
+import dev.reelscribe.schemas.Clip;
 import dev.reelscribe.schemas.CorpusRecord;
 import java.io.IOException;
 import java.io.Serializable;
@@ -127,6 +128,11 @@ public final class WriteCogVideoX extends PTransform<PCollection<CorpusRecord>, 
     public void process(@Element CorpusRecord r, OutputReceiver<KV<String, String>> out) throws IOException {
       String id = r.getClip().getClipId().toString();
       String target = videosDir + "/" + id + ".mp4";
+      Clip source = r.getClip();
+      if (!layout.retiming().fits(source.getFps(), source.getEndFrame() - source.getStartFrame())) {
+        tooShort.inc(); // known from the record: no need to decode the clip to find out
+        return;
+      }
       if (reuse && LocalCopy.exists(target)) {
         reused.inc();
         out.output(KV.of(id, promptLine(r.getCaption().getText())));
