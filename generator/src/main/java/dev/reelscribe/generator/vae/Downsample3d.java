@@ -1,0 +1,43 @@
+package dev.reelscribe.generator.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.reelscribe.generator.nn.Conv2dLayer;
+import dev.reelscribe.generator.nn.ShapedBlock;
+
+/**
+ * {@code CogVideoXDownsample3D}: optionally halves time (frame 0 kept apart), then every frame
+ * through zero-pad (right, bottom) and {@code Conv2d(k3, s2)}: {@code H → H/2}.
+ */
+final class Downsample3d extends ShapedBlock {
+  private final boolean compressTime;
+  private final Conv2dLayer conv;
+
+  Downsample3d(long channels, boolean compressTime) {
+    this.compressTime = compressTime;
+    conv = addChildBlock("conv", new Conv2dLayer(channels, channels, 3, 2, 0));
+  }
+
+  NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+    if (compressTime) {
+      x = Resample.halveTime(x);
+    }
+    Shape s = x.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2);
+    NDArray frames = x.transpose(0, 2, 1, 3, 4).reshape(b * t, c, s.get(3), s.get(4));
+    frames = frames.pad(new Shape(0, 1, 0, 1), 0);
+    NDArray y = conv.apply(ps, frames, training);
+    Shape o = y.getShape();
+    return y.reshape(b, t, c, o.get(2), o.get(3)).transpose(0, 2, 1, 3, 4);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(apply(ps, inputs.head(), training));
+  }
+}

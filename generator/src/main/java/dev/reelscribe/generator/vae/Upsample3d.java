@@ -1,0 +1,42 @@
+package dev.reelscribe.generator.vae;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import dev.reelscribe.generator.nn.Conv2dLayer;
+import dev.reelscribe.generator.nn.ShapedBlock;
+
+/**
+ * {@code CogVideoXUpsample3D}: nearest ×2 in space, and in time when compressing time (frame 0 in
+ * space only: {@code T → 1 + 2(T−1)}), then every frame through {@code Conv2d(k3, s1, p1)}.
+ */
+final class Upsample3d extends ShapedBlock {
+  private final boolean compressTime;
+  private final Conv2dLayer conv;
+
+  Upsample3d(long channels, boolean compressTime) {
+    this.compressTime = compressTime;
+    conv = addChildBlock("conv", new Conv2dLayer(channels, channels, 3, 1, 1));
+  }
+
+  NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+    if (compressTime) {
+      x = Resample.doubleTime(x);
+    }
+    x = Resample.scaleSpace(x, 2, 2);
+    Shape s = x.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2);
+    NDArray frames = x.transpose(0, 2, 1, 3, 4).reshape(b * t, c, s.get(3), s.get(4));
+    NDArray y = conv.apply(ps, frames, training);
+    return y.reshape(b, t, c, s.get(3), s.get(4)).transpose(0, 2, 1, 3, 4);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    return new NDList(apply(ps, inputs.head(), training));
+  }
+}
