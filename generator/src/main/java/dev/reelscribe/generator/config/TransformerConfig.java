@@ -123,11 +123,11 @@ public record TransformerConfig(
 
   /**
    * The built-in generator: 4 layers of width 128 (4 heads of 32), 3D RoPE as in the 5B, over the
-   * latents of {@link VaeConfig#tiny()} (8 channels, 16x16 for 64x64 frames, 17 frames → 5 latents)
-   * and 384-wide MiniLM text states padded to 32 tokens.
+   * latents of {@link VaeConfig#tiny()} (16 channels, 16x16 for 64x64 frames, 17 frames → 5 latents)
+   * and 384-wide MiniLM text states padded to 48 tokens.
    */
   public static TransformerConfig tiny() {
-    return new TransformerConfig(4, 32, 8, 8, true, 0, 128, 384, 4, 0f, true, 16, 16, 17, 2, 4, 32, true, 1e-5f,
+    return new TransformerConfig(4, 32, 16, 16, true, 0, 128, 384, 4, 0f, true, 16, 16, 17, 2, 4, 48, true, 1e-5f,
         1f, 1f, true);
   }
 }

@@ -88,10 +88,10 @@ public record VaeConfig(
   }
 
   /**
-   * The built-in generator's VAE: stages of 32, 64 and 64 channels (4x in space, 4x in time), 8
-   * latent channels, 2 ResNets a stage, for 64x64 synthworld frames.
+   * The built-in generator's VAE: stages of 16, 32 and 64 channels (4x in space, 4x in time), 16
+   * latent channels as in CogVideoX, one ResNet a stage (two in the decoder), for 64x64 frames.
    */
   public static VaeConfig tiny() {
-    return new VaeConfig(3, 3, List.of(32, 64, 64), 8, 2, 1e-6f, 8, 4, 64, 64, 1f);
+    return new VaeConfig(3, 3, List.of(16, 32, 64), 16, 1, 1e-6f, 8, 4, 64, 64, 1f);
   }
 }

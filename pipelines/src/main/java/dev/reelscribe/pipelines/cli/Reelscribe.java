@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
     description = {
         "Turns raw video into text-to-video training corpora, after the CogVideoX data pipeline.",
         "Runs on Apache Beam: the DirectRunner by default, Flink with --runner=FlinkRunner."},
-    subcommands = {SynthCommand.class, ExtractCommand.class, CaptionCommand.class, UpsampleCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, FlinkCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {SynthCommand.class, ExtractCommand.class, CaptionCommand.class, UpsampleCommand.class, GenerateCommand.class, TrainCommand.class, EvalCommand.class, BenchCommand.class, FlinkCommand.class, CommandLine.HelpCommand.class})
 public final class Reelscribe implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

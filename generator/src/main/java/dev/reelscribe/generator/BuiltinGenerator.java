@@ -1,0 +1,68 @@
+package dev.reelscribe.generator;
+
+import dev.reelscribe.models.ModelDirectory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * The committed generator weights, shipped in the generator jar under {@code
+ * /dev/reelscribe/generator/model/} and unpacked on first use to {@code
+ * ~/.cache/reelscribe/models/generator/<hash>/} (or under {@code -Dreelscribe.cache}).
+ */
+public final class BuiltinGenerator {
+  static final String ROOT = "/dev/reelscribe/generator/model/";
+  static final List<String> FILES = List.of("model_index.json", "vae/config.json", "vae/" + GeneratorModel.WEIGHTS,
+      "transformer/config.json", "transformer/" + GeneratorModel.WEIGHTS, "scheduler/scheduler_config.json",
+      "training.txt");
+  private static final ModelDirectory CACHE = new ModelDirectory("generator", BuiltinGenerator.class, ROOT);
+
+  private BuiltinGenerator() {}
+
+  /** True if this build carries trained generator weights. */
+  public static boolean embedded() {
+    return BuiltinGenerator.class.getResource(ROOT + "transformer/" + GeneratorModel.WEIGHTS) != null;
+  }
+
+  /** The committed model directory, unpacked (reused when already there). */
+  public static Path unpack() {
+    if (!embedded()) {
+      throw new IllegalStateException("this build has no embedded generator weights; train them with "
+          + "`reelscribe train generator` and pass --model DIR");
+    }
+    try {
+      byte[] weights;
+      try (InputStream in = BuiltinGenerator.class.getResourceAsStream(ROOT + "transformer/" + GeneratorModel.WEIGHTS)) {
+        weights = in.readAllBytes();
+      }
+      Path root = CACHE.cacheRoot();
+      Path dir = root.resolve(ModelDirectory.sha256(weights).substring(0, 16));
+      if (Files.isRegularFile(dir.resolve("model_index.json"))) {
+        return dir;
+      }
+      Path tmp = Files.createTempDirectory(Files.createDirectories(root), "unpack-");
+      for (String f : FILES) {
+        try (InputStream in = BuiltinGenerator.class.getResourceAsStream(ROOT + f)) {
+          if (in != null) {
+            Files.createDirectories(tmp.resolve(f).getParent());
+            Files.copy(in, tmp.resolve(f));
+          }
+        }
+      }
+      try {
+        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException raced) {
+        if (!Files.isRegularFile(dir.resolve("model_index.json"))) {
+          throw raced;
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot unpack the embedded generator", e);
+    }
+  }
+}

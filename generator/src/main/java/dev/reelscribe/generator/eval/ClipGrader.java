@@ -1,0 +1,110 @@
+package dev.reelscribe.generator.eval;
+
+import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.FrameImage;
+import dev.reelscribe.synthworld.score.Kind;
+import dev.reelscribe.synthworld.score.Score;
+import dev.reelscribe.synthworld.score.Tally;
+import dev.reelscribe.synthworld.script.MotionKind;
+import dev.reelscribe.synthworld.script.SceneObject;
+import dev.reelscribe.synthworld.script.SceneScript;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.MatOfInt;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * Grades a single-object clip against a script: three frames (early, middle, late) are captioned by
+ * a frame captioner and each caption is scored by TruthScorer at its frame — the colour (or shape)
+ * is right in a frame when the caption states the object's true colour (shape) and no wrong one;
+ * right for the clip when it is right in at least two of the three frames. The motion direction is
+ * measured from the pixels ({@link MotionTrack}) and compared with the script's straight-line
+ * direction (or none, for still, rotating, growing and shrinking objects); bouncing and orbiting
+ * objects are not graded for motion.
+ */
+public final class ClipGrader {
+  /** The frame captioner sees frames at this side (the built-in captioner's input size). */
+  static final int CAPTION_SIZE = 128;
+  static final double MIN_SHIFT = 0.05;
+
+  private final FrameCaptioner captioner;
+
+  public ClipGrader(FrameCaptioner captioner) {
+    this.captioner = captioner;
+  }
+
+  /** What one clip got right; {@code motion} is null when the script's motion is not graded. */
+  public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved) {}
+
+  /**
+   * @param rgb {@code [frames, size, size, 3]}
+   */
+  public Grade grade(String key, byte[] rgb, int frames, int size, SceneScript script) {
+    int[] at = {frames / 8, frames / 2, frames - 1 - frames / 8};
+    List<FrameImage> images = new ArrayList<>();
+    for (int t : at) {
+      images.add(new FrameImage(key + "#" + t, jpeg(rgb, t, size)));
+    }
+    List<CaptionResult> results = captioner.caption(images);
+    int colourOk = 0;
+    int shapeOk = 0;
+    List<String> captions = new ArrayList<>();
+    for (int i = 0; i < at.length; i++) {
+      String text = results.get(i) instanceof CaptionResult.Ok ok ? ok.text() : "";
+      captions.add(text);
+      Score s = dev.reelscribe.synthworld.score.TruthScorer.scoreFrame(text, script, at[i]);
+      if (right(s.tally(Kind.COLOUR))) {
+        colourOk++;
+      }
+      if (right(s.tally(Kind.OBJECT))) {
+        shapeOk++;
+      }
+    }
+    MotionTrack.Direction moved = MotionTrack.direction(rgb, frames, size, size, MIN_SHIFT);
+    MotionKind truth = object(script).motion().kind();
+    Boolean motion = null;
+    if (truth.linear() || truth == MotionKind.STILL || truth == MotionKind.ROTATE || truth == MotionKind.GROW
+        || truth == MotionKind.SHRINK) {
+      motion = moved.dx() == truth.dx() && moved.dy() == truth.dy();
+    }
+    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved);
+  }
+
+  static SceneObject object(SceneScript script) {
+    if (script.parts().size() != 1 || script.parts().get(0).objects().size() != 1) {
+      throw new IllegalArgumentException(script.id() + " is not a single-object, single-shot clip");
+    }
+    return script.parts().get(0).objects().get(0);
+  }
+
+  private static boolean right(Tally t) {
+    return t.recalled() >= 1 && t.claims() == t.correct();
+  }
+
+  private static byte[] jpeg(byte[] rgb, int t, int size) {
+    Mat frame = new Mat(size, size, CvType.CV_8UC3);
+    Mat bgr = new Mat();
+    Mat big = new Mat();
+    MatOfByte out = new MatOfByte();
+    try {
+      byte[] one = new byte[size * size * 3];
+      System.arraycopy(rgb, t * one.length, one, 0, one.length);
+      frame.put(0, 0, one);
+      Imgproc.cvtColor(frame, bgr, Imgproc.COLOR_RGB2BGR);
+      Imgproc.resize(bgr, big, new Size(CAPTION_SIZE, CAPTION_SIZE), 0, 0, Imgproc.INTER_CUBIC);
+      Imgcodecs.imencode(".jpg", big, out, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 90));
+      return out.toArray();
+    } finally {
+      frame.release();
+      bgr.release();
+      big.release();
+      out.release();
+    }
+  }
+}

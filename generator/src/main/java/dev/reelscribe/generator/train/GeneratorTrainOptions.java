@@ -1,0 +1,67 @@
+package dev.reelscribe.generator.train;
+
+import dev.reelscribe.generator.diffusion.Parameterization;
+import java.nio.file.Path;
+
+/**
+ * What {@code reelscribe train generator} trains on and for how long.
+ *
+ * @param corpus a CogVideoX layout directory to train on, or null for the synthworld corpus
+ * @param corpusCache where the synthworld corpus is rendered (reused when complete)
+ * @param seed the seed of the synthworld corpus, the initialisation and every random draw
+ * @param clips synthworld clips to render (ignored with a corpus)
+ * @param stage which modules to train
+ * @param vaeSteps VAE optimiser steps
+ * @param vaeBatch VAE crops per step
+ * @param vaeLearningRate VAE peak learning rate
+ * @param steps transformer optimiser steps
+ * @param batch transformer clips per step
+ * @param learningRate transformer peak learning rate
+ * @param prediction v- or x0-prediction
+ * @param lowResolutionShare share of the transformer steps trained at half resolution first
+ * @param textDropout share of prompts replaced by the empty prompt (for classifier-free guidance)
+ * @param evalEvery steps between validation lines
+ * @param checkpointEvery steps between checkpoints (a rerun resumes from the last)
+ * @param output the model directory
+ */
+public record GeneratorTrainOptions(
+    Path corpus,
+    Path corpusCache,
+    long seed,
+    int clips,
+    Stage stage,
+    int vaeSteps,
+    int vaeBatch,
+    float vaeLearningRate,
+    int steps,
+    int batch,
+    float learningRate,
+    Parameterization prediction,
+    double lowResolutionShare,
+    double textDropout,
+    int evalEvery,
+    int checkpointEvery,
+    Path output) {
+
+  /** Which modules a run trains. */
+  public enum Stage {
+    VAE, TRANSFORMER, ALL;
+
+    boolean vae() {
+      return this != TRANSFORMER;
+    }
+
+    boolean transformer() {
+      return this != VAE;
+    }
+  }
+
+  public GeneratorTrainOptions {
+    if (clips < 8 || vaeSteps < 0 || steps < 0 || vaeBatch < 1 || batch < 1 || evalEvery < 1 || checkpointEvery < 1) {
+      throw new IllegalArgumentException("clips must be >= 8; steps >= 0; batch sizes and intervals >= 1");
+    }
+    if (!(lowResolutionShare >= 0 && lowResolutionShare <= 1) || !(textDropout >= 0 && textDropout < 1)) {
+      throw new IllegalArgumentException("--low-res-share must be in [0, 1] and --text-dropout in [0, 1)");
+    }
+  }
+}

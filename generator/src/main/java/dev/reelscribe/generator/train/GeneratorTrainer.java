@@ -1,0 +1,601 @@
+package dev.reelscribe.generator.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.tracker.Tracker;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reelscribe.frames.Result;
+import dev.reelscribe.generator.GeneratorModel;
+import dev.reelscribe.generator.config.GeneratorSpec;
+import dev.reelscribe.generator.config.SchedulerConfig;
+import dev.reelscribe.generator.config.TransformerConfig;
+import dev.reelscribe.generator.config.VaeConfig;
+import dev.reelscribe.generator.data.ClipLoader;
+import dev.reelscribe.generator.data.CogVideoXLayout;
+import dev.reelscribe.generator.data.GeneratorWorld;
+import dev.reelscribe.generator.data.SynthCorpus;
+import dev.reelscribe.generator.diffusion.NoiseSchedule;
+import dev.reelscribe.generator.diffusion.TimestepSampler;
+import dev.reelscribe.generator.text.MiniLmTextEncoder;
+import dev.reelscribe.generator.vae.VaeLoss;
+import dev.reelscribe.models.nn.AdamSchedule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Trains the built-in generator from scratch, the way CogVideoX is trained, at a size a 2-core CPU
+ * manages: first the 3D causal VAE (L1 + L2 + KL on random 9-frame 32x32 crops of the corpus clips,
+ * pixels that stand out from the background weighted up;
+ * it is convolutional, so it then runs on whole clips), then its latent scaling factor is measured,
+ * every clip is encoded once, and the transformer learns to denoise the latents under the prompts'
+ * frozen text states (v- or x0-prediction, explicit uniform timesteps, text dropped for
+ * classifier-free guidance) with progressive resolution: a share of the steps at half resolution,
+ * then at full. Every {@code checkpointEvery} steps the weights and the step reached are saved, and a
+ * rerun with the same output continues from there (Adam's moments start afresh; the learning-rate
+ * schedule continues).
+ */
+public final class GeneratorTrainer {
+  /** The clips the built-in generator is made for. */
+  public static final GeneratorWorld WORLD = GeneratorWorld.builtin();
+  /** Tokens per prompt of the built-in generator. */
+  public static final int TEXT_LENGTH = 48;
+  private static final int CROP_FRAMES = 9;
+  private static final int CROP_SIZE = 32;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final GeneratorTrainOptions options;
+  private final PrintWriter log;
+  private final SplittableRandom random;
+
+  public GeneratorTrainer(GeneratorTrainOptions options, PrintWriter log) {
+    this.options = options;
+    this.log = log;
+    this.random = new SplittableRandom(options.seed());
+  }
+
+  /** The clips of a corpus, decoded to {@link GeneratorWorld}'s size and frame count. */
+  record Clips(List<byte[]> videos, List<String> prompts) {}
+
+  /** What a run measured last. */
+  public record Summary(double vaePsnr, double validationLoss, float scalingFactor, int vaeStep, int transformerStep) {}
+
+  public Summary train() throws IOException {
+    Engine.getInstance().setRandomSeed((int) options.seed());
+    List<CogVideoXLayout.Sample> samples = options.corpus() == null
+        ? SynthCorpus.ensure(options.corpusCache(), WORLD, options.seed(), options.clips(), log)
+        : CogVideoXLayout.read(options.corpus());
+    Clips all = decode(samples);
+    int held = Math.max(4, all.videos().size() / 20);
+    if (all.videos().size() < held + 4) {
+      throw new IOException("only " + all.videos().size() + " clips decode; at least " + (held + 4) + " are needed");
+    }
+    int split = all.videos().size() - held;
+    Clips train = new Clips(all.videos().subList(0, split), all.prompts().subList(0, split));
+    Clips validation = new Clips(all.videos().subList(split, all.videos().size()),
+        all.prompts().subList(split, all.prompts().size()));
+    log.printf("[generator] %d training clips, %d held out for validation%n", train.videos().size(),
+        validation.videos().size());
+
+    Path out = options.output();
+    State state = State.read(out);
+    double psnr = Double.NaN;
+    double validationLoss = Double.NaN;
+    try (MiniLmTextEncoder text = MiniLmTextEncoder.load(TEXT_LENGTH);
+        GeneratorModel model = openOrCreate(out, text.id())) {
+      if (options.stage().vae()) {
+        psnr = new VaeStage(model, train, validation, state).run();
+      }
+      if (options.stage().transformer()) {
+        if (!model.hasVaeWeights(out)) {
+          throw new IOException(out + " has no trained VAE; train it first (--stage vae or all)");
+        }
+        validationLoss = new TransformerStage(model, text, train, validation, state).run();
+      }
+      return new Summary(psnr, validationLoss, model.scalingFactor(), state.vaeStep, state.transformerStep);
+    }
+  }
+
+  private GeneratorModel openOrCreate(Path out, String textEncoder) throws IOException {
+    if (Files.isRegularFile(out.resolve("model_index.json"))) {
+      GeneratorModel model = GeneratorModel.load(out);
+      if (!model.spec().textEncoder().equals(textEncoder)) {
+        model.close();
+        throw new IOException(out + " was trained with text encoder " + model.spec().textEncoder() + ", not " + textEncoder);
+      }
+      log.printf("[generator] continuing the model in %s%n", out);
+      return model;
+    }
+    GeneratorSpec spec = new GeneratorSpec(WORLD.frames(), WORLD.size(), WORLD.size(), 8, textEncoder, TEXT_LENGTH);
+    TransformerConfig t = TransformerConfig.tiny();
+    TransformerConfig withText = new TransformerConfig(t.numAttentionHeads(), t.attentionHeadDim(), t.inChannels(),
+        t.outChannels(), t.flipSinToCos(), t.freqShift(), t.timeEmbedDim(), MiniLmTextEncoder.WIDTH, t.numLayers(),
+        t.dropout(), t.attentionBias(), t.sampleWidth(), t.sampleHeight(), t.sampleFrames(), t.patchSize(),
+        t.temporalCompressionRatio(), TEXT_LENGTH, t.normElementwiseAffine(), t.normEps(), t.spatialInterpolationScale(),
+        t.temporalInterpolationScale(), t.useRotaryPositionalEmbeddings());
+    GeneratorModel model = GeneratorModel.create(spec, SchedulerConfig.of(options.prediction(), 1.0), VaeConfig.tiny(),
+        withText);
+    model.saveConfigs(out);
+    return model;
+  }
+
+  private Clips decode(List<CogVideoXLayout.Sample> samples) {
+    List<byte[]> videos = new ArrayList<>();
+    List<String> prompts = new ArrayList<>();
+    int failed = 0;
+    long started = System.nanoTime();
+    for (CogVideoXLayout.Sample s : samples) {
+      Result<byte[]> r = ClipLoader.load(s.video(), WORLD.frames(), WORLD.size());
+      if (r instanceof Result.Ok<byte[]> ok) {
+        videos.add(ok.value());
+        prompts.add(s.prompt());
+      } else {
+        failed++;
+        if (failed <= 5) {
+          log.printf("[generator] skipping %s: %s%n", s.video(), ((Result.Failed<byte[]>) r).reason());
+        }
+      }
+    }
+    log.printf(Locale.ROOT, "[generator] decoded %d clips (%d skipped) in %.0f s%n", videos.size(), failed,
+        seconds(started));
+    return new Clips(videos, prompts);
+  }
+
+  /** Clip bytes {@code [3, T, S, S]} → floats in {@code [-1, 1]}, optionally cropped in time and space. */
+  static float[] pixels(byte[] clip, int frames, int size, int t0, int cropFrames, int y0, int x0, int crop) {
+    float[] out = new float[3 * cropFrames * crop * crop];
+    int i = 0;
+    for (int c = 0; c < 3; c++) {
+      for (int t = 0; t < cropFrames; t++) {
+        int base = (c * frames + t0 + t) * size * size;
+        for (int y = 0; y < crop; y++) {
+          for (int x = 0; x < crop; x++) {
+            out[i++] = (clip[base + (y0 + y) * size + x0 + x] & 0xff) / 127.5f - 1f;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Weight of a pixel that stands out from its frame's background, against 1 for the rest. */
+  static final float FOREGROUND_WEIGHT = 8f;
+
+  /**
+   * Per-pixel weights {@code [B, 1, T, S, S]}: {@link #FOREGROUND_WEIGHT} where any channel differs
+   * from the frame's median colour by more than 0.25 (32 of 255 levels), else 1. An object covers a
+   * few percent of a synthworld frame; without this its colour is the last thing the VAE learns.
+   */
+  static float[] foregroundWeight(float[] batch, int b, int frames, int size) {
+    int pixels = size * size;
+    float[] out = new float[b * frames * pixels];
+    float[] values = new float[pixels];
+    float[] median = new float[3];
+    for (int i = 0; i < b; i++) {
+      for (int t = 0; t < frames; t++) {
+        for (int c = 0; c < 3; c++) {
+          System.arraycopy(batch, (((i * 3 + c) * frames) + t) * pixels, values, 0, pixels);
+          java.util.Arrays.sort(values);
+          median[c] = values[pixels / 2];
+        }
+        for (int p = 0; p < pixels; p++) {
+          boolean stands = false;
+          for (int c = 0; c < 3 && !stands; c++) {
+            stands = Math.abs(batch[(((i * 3 + c) * frames) + t) * pixels + p] - median[c]) > 0.25f;
+          }
+          out[(i * frames + t) * pixels + p] = stands ? FOREGROUND_WEIGHT : 1f;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Averages 2x2 pixel blocks: a clip at half resolution. */
+  static float[] halve(float[] pixels, int frames, int size) {
+    int half = size / 2;
+    float[] out = new float[3 * frames * half * half];
+    for (int ct = 0; ct < 3 * frames; ct++) {
+      for (int y = 0; y < half; y++) {
+        for (int x = 0; x < half; x++) {
+          int a = ct * size * size + 2 * y * size + 2 * x;
+          out[ct * half * half + y * half + x] = (pixels[a] + pixels[a + 1] + pixels[a + size] + pixels[a + size + 1]) / 4;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** A tracker that continues another from {@code offset} updates in (a resumed run). */
+  static Tracker offset(Tracker base, int offset) {
+    return numUpdate -> base.getNewValue(numUpdate + offset);
+  }
+
+  private static double seconds(long started) {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /** Steps reached, kept in {@code training-state.json} beside the weights. */
+  static final class State {
+    int vaeStep;
+    int transformerStep;
+    Path dir;
+
+    static State read(Path dir) throws IOException {
+      State s = new State();
+      s.dir = dir;
+      Path file = dir.resolve("training-state.json");
+      if (Files.isRegularFile(file)) {
+        var node = JSON.readTree(file.toFile());
+        s.vaeStep = node.path("vae_step").asInt();
+        s.transformerStep = node.path("transformer_step").asInt();
+      }
+      return s;
+    }
+
+    void write() throws IOException {
+      ObjectNode node = JSON.createObjectNode();
+      node.put("vae_step", vaeStep);
+      node.put("transformer_step", transformerStep);
+      Files.createDirectories(dir);
+      Path temp = dir.resolve(".training-state.json.tmp");
+      JSON.writeValue(temp.toFile(), node);
+      Files.move(temp, dir.resolve("training-state.json"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+  }
+
+  /** Stage 1: the VAE. */
+  private final class VaeStage {
+    private final GeneratorModel model;
+    private final Clips train;
+    private final Clips validation;
+    private final State state;
+
+    VaeStage(GeneratorModel model, Clips train, Clips validation, State state) {
+      this.model = model;
+      this.train = train;
+      this.validation = validation;
+      this.state = state;
+    }
+
+    double run() throws IOException {
+      int total = options.vaeSteps();
+      if (state.vaeStep >= total) {
+        log.printf("[vae] already trained (%d steps)%n", state.vaeStep);
+        return psnr();
+      }
+      AdamSchedule schedule = new AdamSchedule(options.vaeLearningRate(), total);
+      Tracker lr = offset(schedule.learningRate(), state.vaeStep);
+      DefaultTrainingConfig config = schedule.trainingConfig(lr);
+      long started = System.nanoTime();
+      double lossSum = 0;
+      int lossCount = 0;
+      double psnr = Double.NaN;
+      int b = options.vaeBatch();
+      int per = 3 * CROP_FRAMES * CROP_SIZE * CROP_SIZE;
+      try (Trainer trainer = model.vaeModel().newTrainer(config)) {
+        int first = state.vaeStep;
+        for (int step = first + 1; step <= total; step++) {
+          float[] batch = new float[b * per];
+          for (int i = 0; i < b; i++) {
+            byte[] clip = train.videos().get(random.nextInt(train.videos().size()));
+            int t0 = random.nextInt(WORLD.frames() - CROP_FRAMES + 1);
+            int y0 = random.nextInt(WORLD.size() - CROP_SIZE + 1);
+            int x0 = random.nextInt(WORLD.size() - CROP_SIZE + 1);
+            System.arraycopy(pixels(clip, WORLD.frames(), WORLD.size(), t0, CROP_FRAMES, y0, x0, CROP_SIZE), 0, batch,
+                i * per, per);
+          }
+          try (NDManager m = trainer.getManager().newSubManager()) {
+            NDArray video = m.create(batch, new Shape(b, 3, CROP_FRAMES, CROP_SIZE, CROP_SIZE));
+            NDArray weight = m.create(foregroundWeight(batch, b, CROP_FRAMES, CROP_SIZE),
+                new Shape(b, 1, CROP_FRAMES, CROP_SIZE, CROP_SIZE));
+            try (GradientCollector gc = trainer.newGradientCollector()) {
+              NDList outputs = trainer.forward(new NDList(video));
+              NDArray loss = VaeLoss.of(outputs.get(0), video, weight, outputs.get(1), outputs.get(2), 0.5f, 1e-6f);
+              lossSum += loss.getFloat();
+              lossCount++;
+              gc.backward(loss);
+            }
+            trainer.step();
+          }
+          state.vaeStep = step;
+          boolean eval = step % options.evalEvery() == 0 || step == total;
+          if (eval || step % 25 == 0) {
+            double elapsed = seconds(started);
+            double eta = elapsed / (step - first) * (total - step);
+            String line = String.format(Locale.ROOT, "[vae] step %d/%d  loss %.4f  lr %.2e  %.1f s/step  eta %.0f min",
+                step, total, lossSum / lossCount, lr.getNewValue(step - first), elapsed / (step - first), eta / 60);
+            if (eval) {
+              psnr = psnr();
+              line += String.format(Locale.ROOT, "  val PSNR %.2f dB", psnr);
+            }
+            log.println(line);
+            log.flush();
+            lossSum = 0;
+            lossCount = 0;
+          }
+          if (step % options.checkpointEvery() == 0 || step == total) {
+            model.saveVae(options.output());
+            state.write();
+          }
+        }
+      }
+      float scaling = measureScaling();
+      model.setScalingFactor(scaling);
+      model.saveConfigs(options.output());
+      log.printf(Locale.ROOT, "[vae] latent scaling factor %.4f (1/std of the training latents)%n", scaling);
+      return psnr;
+    }
+
+    /** PSNR of whole held-out clips through the VAE (latent mean), in dB over 8-bit pixels. */
+    double psnr() {
+      return vaePsnr(model, validation.videos().subList(0, Math.min(16, validation.videos().size())));
+    }
+
+    float measureScaling() {
+      int n = Math.min(train.videos().size(), 64);
+      double sum = 0;
+      double sumSq = 0;
+      long count = 0;
+      for (float[] latent : encode(model, train.videos().subList(0, n), false)) {
+        for (float v : latent) {
+          sum += v;
+          sumSq += (double) v * v;
+          count++;
+        }
+      }
+      double mean = sum / count;
+      double std = Math.sqrt(Math.max(1e-12, sumSq / count - mean * mean));
+      return (float) (1 / std);
+    }
+  }
+
+  /** PSNR (dB, 8-bit) of clips encoded to the latent mean and decoded. */
+  public static double vaePsnr(GeneratorModel model, List<byte[]> clips) {
+    int frames = model.spec().frames();
+    int size = model.spec().height();
+    double se = 0;
+    long count = 0;
+    try (NDManager m = model.vaeModel().getNDManager().newSubManager()) {
+      ParameterStore ps = new ParameterStore(m, false);
+      for (byte[] clip : clips) {
+        try (NDManager step = m.newSubManager()) {
+          float[] px = pixels(clip, frames, size, 0, frames, 0, 0, size);
+          NDArray video = step.create(px, new Shape(1, 3, frames, size, size));
+          NDArray recon = model.vae().decode(ps, model.vae().encode(ps, video, false).get(0), false).clip(-1f, 1f);
+          float[] r = recon.toFloatArray();
+          for (int i = 0; i < px.length; i++) {
+            double d = (r[i] - px[i]) * 127.5;
+            se += d * d;
+          }
+          count += px.length;
+        }
+      }
+    }
+    double mse = se / count;
+    return 10 * Math.log10(255.0 * 255.0 / Math.max(mse, 1e-10));
+  }
+
+  /**
+   * Latent means of clips, each {@code [F, C, H, W]} (the transformer's layout), unscaled;
+   * {@code half} encodes them at half resolution.
+   */
+  static List<float[]> encode(GeneratorModel model, List<byte[]> clips, boolean half) {
+    int frames = model.spec().frames();
+    int size = model.spec().height();
+    int s = half ? size / 2 : size;
+    List<float[]> out = new ArrayList<>();
+    try (NDManager m = model.vaeModel().getNDManager().newSubManager()) {
+      ParameterStore ps = new ParameterStore(m, false);
+      for (int from = 0; from < clips.size(); from += 8) {
+        List<byte[]> chunk = clips.subList(from, Math.min(clips.size(), from + 8));
+        int per = 3 * frames * s * s;
+        float[] batch = new float[chunk.size() * per];
+        for (int i = 0; i < chunk.size(); i++) {
+          float[] px = pixels(chunk.get(i), frames, size, 0, frames, 0, 0, size);
+          System.arraycopy(half ? halve(px, frames, size) : px, 0, batch, i * per, per);
+        }
+        try (NDManager step = m.newSubManager()) {
+          NDArray mean = model.vae().encode(ps, step.create(batch, new Shape(chunk.size(), 3, frames, s, s)), false).get(0);
+          NDArray perFrame = mean.transpose(0, 2, 1, 3, 4);   // [B, F, C, H, W]
+          long one = perFrame.getShape().size() / chunk.size();
+          float[] flat = perFrame.toFloatArray();
+          for (int i = 0; i < chunk.size(); i++) {
+            float[] latent = new float[(int) one];
+            System.arraycopy(flat, (int) (i * one), latent, 0, (int) one);
+            out.add(latent);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Stage 2: the transformer. */
+  private final class TransformerStage {
+    private final GeneratorModel model;
+    private final MiniLmTextEncoder text;
+    private final Clips train;
+    private final Clips validation;
+    private final State state;
+    private final NoiseSchedule schedule;
+
+    TransformerStage(GeneratorModel model, MiniLmTextEncoder text, Clips train, Clips validation, State state) {
+      this.model = model;
+      this.text = text;
+      this.train = train;
+      this.validation = validation;
+      this.state = state;
+      this.schedule = model.scheduler().schedule();
+    }
+
+    /** Latents (scaled) and text states of a set of clips, at one resolution. */
+    private record Encoded(List<float[]> latents, float[] text, Shape latentShape) {}
+
+    private Encoded encodeSet(Clips clips, boolean half) {
+      long started = System.nanoTime();
+      List<float[]> latents = encode(model, clips.videos(), half);
+      float scale = model.scalingFactor();
+      for (float[] l : latents) {
+        for (int i = 0; i < l.length; i++) {
+          l[i] *= scale;
+        }
+      }
+      float[] states = new float[clips.prompts().size() * TEXT_LENGTH * MiniLmTextEncoder.WIDTH];
+      int per = TEXT_LENGTH * MiniLmTextEncoder.WIDTH;
+      for (int from = 0; from < clips.prompts().size(); from += 32) {
+        List<String> chunk = clips.prompts().subList(from, Math.min(clips.prompts().size(), from + 32));
+        System.arraycopy(text.encode(chunk), 0, states, from * per, chunk.size() * per);
+      }
+      VaeConfig v = model.vae().config();
+      int size = model.spec().height() / v.spatialCompression() / (half ? 2 : 1);
+      Shape shape = new Shape(v.latentFrames(model.spec().frames()), v.latentChannels(), size, size);
+      log.printf(Locale.ROOT, "[transformer] encoded %d clips at %s latents in %.0f s%n", clips.videos().size(),
+          shape, seconds(started));
+      return new Encoded(latents, states, shape);
+    }
+
+    double run() throws IOException {
+      int total = options.steps();
+      if (state.transformerStep >= total) {
+        log.printf("[transformer] already trained (%d steps)%n", state.transformerStep);
+        return Double.NaN;
+      }
+      int lowSteps = (int) Math.round(total * options.lowResolutionShare());
+      Encoded low = lowSteps > state.transformerStep ? encodeSet(train, true) : null;
+      Encoded full = encodeSet(train, false);
+      Encoded heldOut = encodeSet(validation, false);
+      float[] empty = text.encode(List.of(""));
+      TimestepSampler timesteps = new TimestepSampler(options.seed() * 31 + state.transformerStep, true);
+      AdamSchedule adam = new AdamSchedule(options.learningRate(), total);
+      Tracker lr = offset(adam.learningRate(), state.transformerStep);
+      long started = System.nanoTime();
+      double lossSum = 0;
+      int lossCount = 0;
+      double validationLoss = Double.NaN;
+      int first = state.transformerStep;
+      try (Trainer trainer = model.transformerModel().newTrainer(adam.trainingConfig(lr))) {
+        for (int step = first + 1; step <= total; step++) {
+          Encoded set = step <= lowSteps ? low : full;
+          if (step == lowSteps + 1 && lowSteps > 0 && step > first + 1) {
+            log.printf("[transformer] step %d: full resolution from here%n", step);
+          }
+          int b = options.batch();
+          int[] pick = new int[b];
+          for (int i = 0; i < b; i++) {
+            pick[i] = random.nextInt(set.latents().size());
+          }
+          boolean[] dropText = new boolean[b];
+          for (int i = 0; i < b; i++) {
+            dropText[i] = random.nextDouble() < options.textDropout();
+          }
+          float loss = step(trainer, set, pick, dropText, empty, timesteps.sample(b), true);
+          lossSum += loss;
+          lossCount++;
+          state.transformerStep = step;
+          boolean eval = step % options.evalEvery() == 0 || step == total;
+          if (eval || step % 25 == 0) {
+            double elapsed = seconds(started);
+            double eta = elapsed / (step - first) * (total - step);
+            String line = String.format(Locale.ROOT,
+                "[transformer] step %d/%d  %s  loss %.4f  lr %.2e  %.2f s/step  eta %.0f min", step, total,
+                step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, lr.getNewValue(step - first),
+                elapsed / (step - first), eta / 60);
+            if (eval) {
+              validationLoss = validate(trainer, heldOut, empty);
+              line += String.format(Locale.ROOT, "  val loss %.4f", validationLoss);
+            }
+            log.println(line);
+            log.flush();
+            lossSum = 0;
+            lossCount = 0;
+          }
+          if (step % options.checkpointEvery() == 0 || step == total) {
+            model.saveTransformer(options.output());
+            state.write();
+          }
+        }
+      }
+      return validationLoss;
+    }
+
+    /** One denoising step on a batch; trains when {@code training}, and returns the loss. */
+    private float step(Trainer trainer, Encoded set, int[] pick, boolean[] dropText, float[] empty, int[] t,
+        boolean training) {
+      int b = pick.length;
+      long perLatent = set.latentShape().size();
+      int perText = TEXT_LENGTH * MiniLmTextEncoder.WIDTH;
+      float[] x0 = new float[(int) (b * perLatent)];
+      float[] states = new float[b * perText];
+      float[] a = new float[b];
+      float[] sigma = new float[b];
+      float[] steps = new float[b];
+      for (int i = 0; i < b; i++) {
+        System.arraycopy(set.latents().get(pick[i]), 0, x0, (int) (i * perLatent), (int) perLatent);
+        if (dropText[i]) {
+          System.arraycopy(empty, 0, states, i * perText, perText);
+        } else {
+          System.arraycopy(set.text(), pick[i] * perText, states, i * perText, perText);
+        }
+        a[i] = (float) schedule.signal(t[i]);
+        sigma[i] = (float) schedule.noise(t[i]);
+        steps[i] = t[i];
+      }
+      try (NDManager m = trainer.getManager().newSubManager()) {
+        Shape shape = new Shape(b).addAll(set.latentShape());
+        NDArray clean = m.create(x0, shape);
+        NDArray eps = m.randomNormal(shape);
+        NDArray av = m.create(a);
+        NDArray sv = m.create(sigma);
+        NDArray noisy = dev.reelscribe.generator.diffusion.VPrediction.noisy(clean, eps, av, sv);
+        NDArray target = model.scheduler().parameterization().target(clean, eps, av, sv);
+        NDList input = new NDList(noisy, m.create(states, new Shape(b, TEXT_LENGTH, MiniLmTextEncoder.WIDTH)),
+            m.create(steps));
+        if (!training) {
+          return trainer.evaluate(input).head().sub(target).square().mean().getFloat();
+        }
+        float value;
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+          NDArray loss = trainer.forward(input).head().sub(target).square().mean();
+          value = loss.getFloat();
+          gc.backward(loss);
+        }
+        trainer.step();
+        return value;
+      }
+    }
+
+    /** The loss on held-out clips at t = 100, 300, 500, 700, 900 (the points of the paper's Table 9), fixed noise seed. */
+    private double validate(Trainer trainer, Encoded heldOut, float[] empty) {
+      Engine.getInstance().setRandomSeed(12345);
+      double sum = 0;
+      int n = 0;
+      int count = Math.min(16, heldOut.latents().size());
+      int[] pick = new int[count];
+      for (int i = 0; i < count; i++) {
+        pick[i] = i;
+      }
+      for (int t : new int[] {100, 300, 500, 700, 900}) {
+        int[] ts = new int[count];
+        java.util.Arrays.fill(ts, t);
+        sum += step(trainer, heldOut, pick, new boolean[count], empty, ts, false);
+        n++;
+      }
+      Engine.getInstance().setRandomSeed((int) (options.seed() * 7 + state.transformerStep));
+      return sum / n;
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.reelscribe.generator.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.reelscribe.generator.diffusion.Guidance;
+import dev.reelscribe.generator.diffusion.Parameterization;
+import dev.reelscribe.generator.sample.GeneratedClip;
+import dev.reelscribe.generator.sample.VideoGenerator;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A few steps of the whole recipe on a small synthworld corpus: the model directory is complete,
+ * a rerun continues from the checkpoint instead of starting over, and the result generates clips
+ * that depend on the seed only.
+ */
+class GeneratorTrainerTest {
+  @TempDir Path dir;
+
+  private GeneratorTrainOptions options(int vaeSteps, int steps) {
+    return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
+        2e-3f, steps, 4, 1e-3f, Parameterization.V, 0.5, 0.1, 2, 2, dir.resolve("model"));
+  }
+
+  @Test
+  void trainsResumesAndGenerates() throws Exception {
+    StringWriter log = new StringWriter();
+    GeneratorTrainer.Summary first = new GeneratorTrainer(options(2, 2), new PrintWriter(log, true)).train();
+    Path model = dir.resolve("model");
+    assertThat(first.vaeStep()).isEqualTo(2);
+    assertThat(first.transformerStep()).isEqualTo(2);
+    assertThat(first.vaePsnr()).isFinite();
+    assertThat(first.validationLoss()).isFinite().isPositive();
+    for (String f : new String[] {"model_index.json", "vae/config.json", "vae/diffusion_pytorch_model.safetensors",
+        "transformer/config.json", "transformer/diffusion_pytorch_model.safetensors", "scheduler/scheduler_config.json"}) {
+      assertThat(model.resolve(f)).as(f).isRegularFile();
+    }
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(model.resolve("scheduler/scheduler_config.json").toFile()).path("prediction_type").asText())
+        .isEqualTo("v_prediction");
+    assertThat(json.readTree(model.resolve("vae/config.json").toFile()).path("scaling_factor").asDouble())
+        .isEqualTo(first.scalingFactor(), org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(log.toString()).contains("[vae] step 2/2").contains("[transformer] step 2/2")
+        .contains("encoded 6 clips at (5, 16, 8, 8) latents").contains("step 2: full resolution from here");
+
+    StringWriter again = new StringWriter();
+    GeneratorTrainer.Summary second = new GeneratorTrainer(options(2, 4), new PrintWriter(again, true)).train();
+    assertThat(again.toString()).contains("continuing the model").contains("[vae] already trained (2 steps)")
+        .contains("[transformer] step 4/4").doesNotContain("[transformer] step 2/4");
+    assertThat(second.transformerStep()).isEqualTo(4);
+
+    try (VideoGenerator g = VideoGenerator.open(model)) {
+      GeneratedClip a = g.generate("There is one object on a plain navy background: a large red circle.", 5, 3,
+          new Guidance(3, false));
+      GeneratedClip b = g.generate("There is one object on a plain navy background: a large red circle.", 5, 3,
+          new Guidance(3, false));
+      GeneratedClip c = g.generate("There is one object on a plain navy background: a large red circle.", 6, 3,
+          new Guidance(3, false));
+      assertThat(a.frames()).isEqualTo(17);
+      assertThat(a.rgb()).hasSize(17 * 64 * 64 * 3).isEqualTo(b.rgb()).isNotEqualTo(c.rgb());
+      Path mp4 = dir.resolve("out/clip.mp4");
+      VideoGenerator.writeMp4(a, mp4, 2);
+      assertThat(Files.size(mp4)).isPositive();
+      var read = dev.reelscribe.generator.data.ClipLoader.load(mp4, 17, 128);
+      assertThat(read).isInstanceOf(dev.reelscribe.frames.Result.Ok.class);
+    }
+  }
+}
