@@ -1,12 +1,7 @@
 package dev.reelscribe.generator;
 
 import dev.reelscribe.models.ModelDirectory;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -34,35 +29,7 @@ public final class BuiltinGenerator {
       throw new IllegalStateException("this build has no embedded generator weights; train them with "
           + "`reelscribe train generator` and pass --model DIR");
     }
-    try {
-      byte[] weights;
-      try (InputStream in = BuiltinGenerator.class.getResourceAsStream(ROOT + "transformer/" + GeneratorModel.WEIGHTS)) {
-        weights = in.readAllBytes();
-      }
-      Path root = CACHE.cacheRoot();
-      Path dir = root.resolve(ModelDirectory.sha256(weights).substring(0, 16));
-      if (Files.isRegularFile(dir.resolve("model_index.json"))) {
-        return dir;
-      }
-      Path tmp = Files.createTempDirectory(Files.createDirectories(root), "unpack-");
-      for (String f : FILES) {
-        try (InputStream in = BuiltinGenerator.class.getResourceAsStream(ROOT + f)) {
-          if (in != null) {
-            Files.createDirectories(tmp.resolve(f).getParent());
-            Files.copy(in, tmp.resolve(f));
-          }
-        }
-      }
-      try {
-        Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException raced) {
-        if (!Files.isRegularFile(dir.resolve("model_index.json"))) {
-          throw raced;
-        }
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the embedded generator", e);
-    }
+    return ModelDirectory.unpack(BuiltinGenerator.class, ROOT, FILES, "transformer/" + GeneratorModel.WEIGHTS,
+        CACHE.cacheRoot());
   }
 }

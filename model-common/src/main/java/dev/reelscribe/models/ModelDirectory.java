@@ -66,16 +66,35 @@ public record ModelDirectory(String name, Class<?> anchor, String resourceRoot) 
     if (!embedded()) {
       throw new IllegalStateException("this build has no embedded " + name + " weights; " + missingHint);
     }
+    return unpack(anchor, resourceRoot, files(), paramsFile(), cacheRoot);
+  }
+
+  /**
+   * Copies the resources {@code files} (paths relative to {@code resourceRoot}; sub-directories
+   * allowed; missing optional files skipped) to {@code cacheRoot/<first 16 hex of the SHA-256 of
+   * hashedFile>/}, atomically, and returns that directory; a directory already there (its first file
+   * present) is reused, so two versions never share one and concurrent unpackers do not clash.
+   */
+  public static Path unpack(Class<?> anchor, String resourceRoot, List<String> files, String hashedFile,
+      Path cacheRoot) {
     try {
-      byte[] params = resource(paramsFile());
-      Path dir = cacheRoot.resolve(sha256(params).substring(0, 16));
-      if (Files.isRegularFile(dir.resolve(CONFIG))) {
+      byte[] hashed;
+      try (InputStream in = anchor.getResourceAsStream(resourceRoot + hashedFile)) {
+        if (in == null) {
+          throw new IOException("missing resource " + resourceRoot + hashedFile);
+        }
+        hashed = in.readAllBytes();
+      }
+      Path dir = cacheRoot.resolve(sha256(hashed).substring(0, 16));
+      String marker = files.get(0);
+      if (Files.isRegularFile(dir.resolve(marker))) {
         return dir;
       }
       Path tmp = Files.createTempDirectory(Files.createDirectories(cacheRoot), "unpack-");
-      for (String f : files()) {
+      for (String f : files) {
         try (InputStream in = anchor.getResourceAsStream(resourceRoot + f)) {
           if (in != null) {
+            Files.createDirectories(tmp.resolve(f).getParent());
             Files.copy(in, tmp.resolve(f));
           }
         }
@@ -83,13 +102,13 @@ public record ModelDirectory(String name, Class<?> anchor, String resourceRoot) 
       try {
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException raced) {
-        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+        if (!Files.isRegularFile(dir.resolve(marker))) {
           throw raced;
         }
       }
       return dir;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot unpack the embedded " + name + " to " + cacheRoot, e);
+      throw new UncheckedIOException("cannot unpack " + resourceRoot + " to " + cacheRoot, e);
     }
   }
 

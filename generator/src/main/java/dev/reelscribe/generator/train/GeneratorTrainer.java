@@ -172,7 +172,7 @@ public final class GeneratorTrainer {
   }
 
   /** Weight of a pixel that stands out from its frame's background, against 1 for the rest. */
-  static final float FOREGROUND_WEIGHT = 8f;
+  static final float FOREGROUND_WEIGHT = 3f;
 
   /**
    * Per-pixel weights {@code [B, 1, T, S, S]}: {@link #FOREGROUND_WEIGHT} where any channel differs

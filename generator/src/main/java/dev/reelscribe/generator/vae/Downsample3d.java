@@ -25,15 +25,7 @@ final class Downsample3d extends ShapedBlock {
     if (compressTime) {
       x = Resample.halveTime(x);
     }
-    Shape s = x.getShape();
-    long b = s.get(0);
-    long c = s.get(1);
-    long t = s.get(2);
-    NDArray frames = x.transpose(0, 2, 1, 3, 4).reshape(b * t, c, s.get(3), s.get(4));
-    frames = frames.pad(new Shape(0, 1, 0, 1), 0);
-    NDArray y = conv.apply(ps, frames, training);
-    Shape o = y.getShape();
-    return y.reshape(b, t, c, o.get(2), o.get(3)).transpose(0, 2, 1, 3, 4);
+    return Resample.perFrame(x, frames -> conv.apply(ps, frames.pad(new Shape(0, 1, 0, 1), 0), training));
   }
 
   @Override

@@ -78,4 +78,15 @@ final class Resample {
     }
     return target / source;
   }
+
+  /** Runs a 2D operation on every frame of {@code [B, C, T, H, W]}: {@code [B·T, C, H, W]} in, the same layout out. */
+  static NDArray perFrame(NDArray x, java.util.function.UnaryOperator<NDArray> op) {
+    Shape s = x.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2);
+    NDArray y = op.apply(x.transpose(0, 2, 1, 3, 4).reshape(b * t, c, s.get(3), s.get(4)));
+    Shape o = y.getShape();
+    return y.reshape(b, t, o.get(1), o.get(2), o.get(3)).transpose(0, 2, 1, 3, 4);
+  }
 }

@@ -2,7 +2,6 @@ package dev.reelscribe.generator.vae;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.reelscribe.generator.nn.Conv2dLayer;
@@ -26,13 +25,7 @@ final class Upsample3d extends ShapedBlock {
       x = Resample.doubleTime(x);
     }
     x = Resample.scaleSpace(x, 2, 2);
-    Shape s = x.getShape();
-    long b = s.get(0);
-    long c = s.get(1);
-    long t = s.get(2);
-    NDArray frames = x.transpose(0, 2, 1, 3, 4).reshape(b * t, c, s.get(3), s.get(4));
-    NDArray y = conv.apply(ps, frames, training);
-    return y.reshape(b, t, c, s.get(3), s.get(4)).transpose(0, 2, 1, 3, 4);
+    return Resample.perFrame(x, frames -> conv.apply(ps, frames, training));
   }
 
   @Override

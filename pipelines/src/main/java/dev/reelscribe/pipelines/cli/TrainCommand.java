@@ -206,16 +206,16 @@ public final class TrainCommand implements Runnable {
     String stage = "all";
 
     @Option(names = "--vae-steps", paramLabel = "N", description = "VAE optimiser steps. Default: ${DEFAULT-VALUE}.")
-    int vaeSteps = 3000;
+    int vaeSteps = 1200;
 
     @Option(names = "--vae-batch", paramLabel = "B", description = "VAE crops (9x32x32) per step. Default: ${DEFAULT-VALUE}.")
-    int vaeBatch = 4;
+    int vaeBatch = 8;
 
     @Option(names = "--vae-lr", paramLabel = "RATE", description = "VAE peak learning rate. Default: ${DEFAULT-VALUE}.")
-    float vaeLearningRate = 3e-3f;
+    float vaeLearningRate = 2e-3f;
 
     @Option(names = "--steps", paramLabel = "N", description = "Transformer optimiser steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 2500;
+    int steps = 1500;
 
     @Option(names = "--batch", paramLabel = "B", description = "Transformer clips per step. Default: ${DEFAULT-VALUE}.")
     int batch = 16;
