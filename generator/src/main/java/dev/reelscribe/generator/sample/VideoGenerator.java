@@ -99,12 +99,13 @@ public final class VideoGenerator implements AutoCloseable {
         noise = noise == null ? n : noise.concat(n, 0);
       }
       Shape textShape = new Shape(b, spec.textLength(), text.width());
-      NDArray cond = m.create(conditional, textShape);
-      NDArray uncond = m.create(unconditional, textShape);
       ParameterStore ps = new ParameterStore(m, false);
+      // every array of a denoiser call lives in the sampler's step manager: the text states are
+      // created there too, so nothing computed from them outlives the step
       NDArray latents = sampler.sample(m, noise, (xt, t, withText) -> {
-        NDArray steps1 = xt.getManager().full(new Shape(b), (float) t);
-        return model.transformer().predict(ps, xt, withText ? cond : uncond, steps1, false);
+        NDManager step = xt.getManager();
+        NDArray states = step.create(withText ? conditional : unconditional, textShape);
+        return model.transformer().predict(ps, xt, states, step.full(new Shape(b), (float) t), false);
       });
       NDArray z = latents.div(model.scalingFactor()).transpose(0, 2, 1, 3, 4);   // [B, C, F, H, W]
       NDArray video = model.vae().decode(new ParameterStore(m, false), z, false).clip(-1f, 1f);
