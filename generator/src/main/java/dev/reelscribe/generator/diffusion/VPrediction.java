@@ -26,11 +26,6 @@ public final class VPrediction {
     return xt.mul(broadcast(a, xt)).sub(v.mul(broadcast(sigma, xt)));
   }
 
-  /** The noise a predicted {@code v} implies: {@code ε̂ = σ·x_t + a·v̂}. */
-  public static NDArray noiseFromVelocity(NDArray xt, NDArray v, NDArray a, NDArray sigma) {
-    return xt.mul(broadcast(sigma, xt)).add(v.mul(broadcast(a, xt)));
-  }
-
   /** Reshapes {@code [B]} weights to {@code [B, 1, 1, …]} for {@code like}. */
   static NDArray broadcast(NDArray perSample, NDArray like) {
     long[] shape = new long[like.getShape().dimension()];
