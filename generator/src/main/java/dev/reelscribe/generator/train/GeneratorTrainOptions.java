@@ -20,6 +20,9 @@ import java.nio.file.Path;
  * @param prediction v- or x0-prediction
  * @param lowResolutionShare share of the transformer steps trained at half resolution first
  * @param textDropout share of prompts replaced by the empty prompt (for classifier-free guidance)
+ * @param objectWeight weight of the transformer's loss on latent cells that hold an object (1 for the
+ *     background): an object is a few percent of a synthworld latent, and unweighted the model learns
+ *     the background long before it draws one
  * @param evalEvery steps between validation lines
  * @param checkpointEvery steps between checkpoints (a rerun resumes from the last)
  * @param output the model directory
@@ -39,6 +42,7 @@ public record GeneratorTrainOptions(
     Parameterization prediction,
     double lowResolutionShare,
     double textDropout,
+    float objectWeight,
     int evalEvery,
     int checkpointEvery,
     Path output) {
@@ -62,6 +66,9 @@ public record GeneratorTrainOptions(
     }
     if (!(lowResolutionShare >= 0 && lowResolutionShare <= 1) || !(textDropout >= 0 && textDropout < 1)) {
       throw new IllegalArgumentException("--low-res-share must be in [0, 1] and --text-dropout in [0, 1)");
+    }
+    if (!(objectWeight >= 1)) {
+      throw new IllegalArgumentException("--object-weight must be at least 1, got " + objectWeight);
     }
   }
 }

@@ -23,6 +23,7 @@ import dev.reelscribe.generator.data.CogVideoXLayout;
 import dev.reelscribe.generator.data.GeneratorWorld;
 import dev.reelscribe.generator.data.SynthCorpus;
 import dev.reelscribe.generator.diffusion.NoiseSchedule;
+import dev.reelscribe.generator.diffusion.Parameterization;
 import dev.reelscribe.generator.diffusion.TimestepSampler;
 import dev.reelscribe.generator.text.MiniLmTextEncoder;
 import dev.reelscribe.generator.vae.VaeLoss;
@@ -43,7 +44,8 @@ import java.util.SplittableRandom;
  * it is convolutional, so it then runs on whole clips), then its latent scaling factor is measured,
  * every clip is encoded once, and the transformer learns to denoise the latents under the prompts'
  * frozen text states (v- or x0-prediction, explicit uniform timesteps, text dropped for
- * classifier-free guidance) with progressive resolution: a share of the steps at half resolution,
+ * classifier-free guidance, latent cells that hold an object weighted up: {@link ObjectCells}) with
+ * progressive resolution: a share of the steps at half resolution,
  * then at full. Every {@code checkpointEvery} steps the weights and the step reached are saved, and a
  * rerun with the same output continues from there (Adam's moments start afresh; the learning-rate
  * schedule continues).
@@ -115,6 +117,13 @@ public final class GeneratorTrainer {
       if (!model.spec().textEncoder().equals(textEncoder)) {
         model.close();
         throw new IOException(out + " was trained with text encoder " + model.spec().textEncoder() + ", not " + textEncoder);
+      }
+      Parameterization trained = model.scheduler().parameterization();
+      if (trained != options.prediction()) {
+        model.close();
+        throw new IOException(out + " predicts " + trained.name().toLowerCase(Locale.ROOT) + ", not "
+            + options.prediction().name().toLowerCase(Locale.ROOT) + "; pass --prediction "
+            + trained.name().toLowerCase(Locale.ROOT) + " to continue it, or train into a new --output");
       }
       log.printf("[generator] continuing the model in %s%n", out);
       return model;
@@ -442,8 +451,11 @@ public final class GeneratorTrainer {
       this.schedule = model.scheduler().schedule();
     }
 
-    /** Latents (scaled) and text states of a set of clips, at one resolution. */
-    private record Encoded(List<float[]> latents, float[] text, Shape latentShape) {}
+    /**
+     * Latents (scaled), text states and object masks ({@code [F, H, W]}, see {@link ObjectCells}) of
+     * a set of clips, at one resolution.
+     */
+    private record Encoded(List<float[]> latents, float[] text, List<float[]> objects, Shape latentShape) {}
 
     private Encoded encodeSet(Clips clips, boolean half) {
       long started = System.nanoTime();
@@ -463,9 +475,24 @@ public final class GeneratorTrainer {
       VaeConfig v = model.vae().config();
       int size = model.spec().height() / v.spatialCompression() / (half ? 2 : 1);
       Shape shape = new Shape(v.latentFrames(model.spec().frames()), v.latentChannels(), size, size);
-      log.printf(Locale.ROOT, "[transformer] encoded %d clips at %s latents in %.0f s%n", clips.videos().size(),
-          shape, seconds(started));
-      return new Encoded(latents, states, shape);
+      int frames = model.spec().frames();
+      int pixelsSide = model.spec().height();
+      List<float[]> objects = new ArrayList<>(clips.videos().size());
+      double marked = 0;
+      for (byte[] clip : clips.videos()) {
+        float[] px = pixels(clip, frames, pixelsSide, 0, frames, 0, 0, pixelsSide);
+        int side = half ? pixelsSide / 2 : pixelsSide;
+        float[] mask = ObjectCells.mask(half ? halve(px, frames, pixelsSide) : px, frames, side,
+            v.temporalCompressionRatio(), v.spatialCompression());
+        for (float f : mask) {
+          marked += f;
+        }
+        objects.add(mask);
+      }
+      log.printf(Locale.ROOT, "[transformer] encoded %d clips at %s latents in %.0f s (%.1f%% of latent cells hold an"
+          + " object)%n", clips.videos().size(), shape, seconds(started),
+          100 * marked / Math.max(1, (long) objects.size() * objects.get(0).length));
+      return new Encoded(latents, states, objects, shape);
     }
 
     double run() throws IOException {
@@ -479,6 +506,10 @@ public final class GeneratorTrainer {
       Encoded full = encodeSet(train, false);
       Encoded heldOut = encodeSet(validation, false);
       float[] empty = text.encode(List.of(""));
+      // Its own random streams, from the seed and the step reached: a transformer-only run on a trained
+      // VAE gives the same weights as the whole recipe run at once.
+      SplittableRandom draws = new SplittableRandom(options.seed() * 1_000_003L + state.transformerStep);
+      Engine.getInstance().setRandomSeed((int) (options.seed() * 7 + state.transformerStep));
       TimestepSampler timesteps = new TimestepSampler(options.seed() * 31 + state.transformerStep, true);
       AdamSchedule adam = new AdamSchedule(options.learningRate(), total);
       Tracker lr = offset(adam.learningRate(), state.transformerStep);
@@ -496,11 +527,11 @@ public final class GeneratorTrainer {
           int b = options.batch();
           int[] pick = new int[b];
           for (int i = 0; i < b; i++) {
-            pick[i] = random.nextInt(set.latents().size());
+            pick[i] = draws.nextInt(set.latents().size());
           }
           boolean[] dropText = new boolean[b];
           for (int i = 0; i < b; i++) {
-            dropText[i] = random.nextDouble() < options.textDropout();
+            dropText[i] = draws.nextDouble() < options.textDropout();
           }
           float loss = step(trainer, set, pick, dropText, empty, timesteps.sample(b), true);
           lossSum += loss;
@@ -543,8 +574,17 @@ public final class GeneratorTrainer {
       float[] a = new float[b];
       float[] sigma = new float[b];
       float[] steps = new float[b];
+      int perMask = set.objects().get(0).length;
+      float[] weights = new float[b * perMask];
+      double weightSum = 0;
       for (int i = 0; i < b; i++) {
         System.arraycopy(set.latents().get(pick[i]), 0, x0, (int) (i * perLatent), (int) perLatent);
+        float[] mask = set.objects().get(pick[i]);
+        for (int k = 0; k < perMask; k++) {
+          float w = training ? 1 + (options.objectWeight() - 1) * mask[k] : 1;
+          weights[i * perMask + k] = w;
+          weightSum += w;
+        }
         if (dropText[i]) {
           System.arraycopy(empty, 0, states, i * perText, perText);
         } else {
@@ -567,9 +607,12 @@ public final class GeneratorTrainer {
         if (!training) {
           return trainer.evaluate(input).head().sub(target).square().mean().getFloat();
         }
+        Shape latent = set.latentShape();
+        NDArray w = m.create(weights, new Shape(b, latent.get(0), 1, latent.get(2), latent.get(3)));
+        float normaliser = (float) (weightSum / weights.length);
         float value;
         try (GradientCollector gc = trainer.newGradientCollector()) {
-          NDArray loss = trainer.forward(input).head().sub(target).square().mean();
+          NDArray loss = trainer.forward(input).head().sub(target).square().mul(w).mean().div(normaliser);
           value = loss.getFloat();
           gc.backward(loss);
         }

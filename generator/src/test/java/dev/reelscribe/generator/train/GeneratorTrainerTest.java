@@ -1,6 +1,7 @@
 package dev.reelscribe.generator.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelscribe.generator.diffusion.Guidance;
@@ -23,8 +24,12 @@ class GeneratorTrainerTest {
   @TempDir Path dir;
 
   private GeneratorTrainOptions options(int vaeSteps, int steps) {
+    return options(vaeSteps, steps, Parameterization.V);
+  }
+
+  private GeneratorTrainOptions options(int vaeSteps, int steps, Parameterization prediction) {
     return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
-        2e-3f, steps, 4, 1e-3f, Parameterization.V, 0.5, 0.1, 2, 2, dir.resolve("model"));
+        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2, 2, dir.resolve("model"));
   }
 
   @Test
@@ -53,6 +58,10 @@ class GeneratorTrainerTest {
     assertThat(again.toString()).contains("continuing the model").contains("[vae] already trained (2 steps)")
         .contains("[transformer] step 4/4").doesNotContain("[transformer] step 2/4");
     assertThat(second.transformerStep()).isEqualTo(4);
+    assertThatThrownBy(() -> new GeneratorTrainer(options(2, 6, Parameterization.X0),
+        new PrintWriter(new StringWriter(), true)).train())
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("predicts v, not x0")
+        .hasMessageContaining("--prediction v");
 
     try (VideoGenerator g = VideoGenerator.open(model)) {
       GeneratedClip a = g.generate("There is one object on a plain navy background: a large red circle.", 5, 3,

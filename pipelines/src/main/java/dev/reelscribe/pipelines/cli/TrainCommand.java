@@ -215,7 +215,7 @@ public final class TrainCommand implements Runnable {
     float vaeLearningRate = 2e-3f;
 
     @Option(names = "--steps", paramLabel = "N", description = "Transformer optimiser steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 1500;
+    int steps = 4000;
 
     @Option(names = "--batch", paramLabel = "B", description = "Transformer clips per step. Default: ${DEFAULT-VALUE}.")
     int batch = 16;
@@ -224,8 +224,9 @@ public final class TrainCommand implements Runnable {
     float learningRate = 1e-3f;
 
     @Option(names = "--prediction", paramLabel = "v|x0",
-        description = "What the transformer predicts: v (CogVideoX) or x0 (the clean latents). Default: ${DEFAULT-VALUE}.")
-    String prediction = "v";
+        description = "What the transformer predicts: x0 (the clean latents; learned faster here, see docs/benchmarks.md) "
+            + "or v (CogVideoX's choice). Default: ${DEFAULT-VALUE}.")
+    String prediction = "x0";
 
     @Option(names = "--low-res-share", paramLabel = "P",
         description = "Share of the transformer steps at half resolution (progressive training). Default: ${DEFAULT-VALUE}.")
@@ -234,6 +235,11 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--text-dropout", paramLabel = "P",
         description = "Share of prompts replaced by the empty prompt, for classifier-free guidance. Default: ${DEFAULT-VALUE}.")
     double textDropout = 0.1;
+
+    @Option(names = "--object-weight", paramLabel = "W",
+        description = "Weight of the transformer's loss on latent cells that hold an object (pixels that stand out "
+            + "from the frame's background), against 1 for the rest. Default: ${DEFAULT-VALUE}.")
+    float objectWeight = 4f;
 
     @Option(names = "--eval-every", paramLabel = "N", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
     int evalEvery = 250;
@@ -254,7 +260,7 @@ public final class TrainCommand implements Runnable {
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
           which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
-          lowResShare, textDropout, evalEvery, checkpointEvery, output);
+          lowResShare, textDropout, objectWeight, evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the generator (%s): seed %d, VAE %d steps of %d, transformer %d steps of %d (%s) -> %s%n",
           which.name().toLowerCase(java.util.Locale.ROOT), seed, vaeSteps, vaeBatch, steps, batch, prediction, output);
