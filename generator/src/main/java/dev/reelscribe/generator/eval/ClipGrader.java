@@ -88,6 +88,7 @@ public final class ClipGrader {
   }
 
   private static byte[] jpeg(byte[] rgb, int t, int size) {
+    dev.reelscribe.frames.OpenCv.load();
     Mat frame = new Mat(size, size, CvType.CV_8UC3);
     Mat bgr = new Mat();
     Mat big = new Mat();

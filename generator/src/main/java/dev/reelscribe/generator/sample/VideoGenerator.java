@@ -127,6 +127,7 @@ public final class VideoGenerator implements AutoCloseable {
 
   /** Writes a clip as an H.264 mp4 (atomically), optionally scaled up by an integer factor (nearest). */
   public static void writeMp4(GeneratedClip clip, Path file, int scale) throws IOException {
+    dev.reelscribe.frames.OpenCv.load();
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve(".tmp-" + file.getFileName());

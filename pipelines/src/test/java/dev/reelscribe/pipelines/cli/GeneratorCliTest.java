@@ -61,6 +61,27 @@ class GeneratorCliTest {
     }
   }
 
+  /**
+   * {@code generate} as a user runs it: its own JVM, nothing else loaded before it (in this JVM
+   * another test has always loaded OpenCV first), the built-in model.
+   */
+  @Test
+  void generateRunsInAFreshJvmWithTheBuiltInModel(@TempDir Path dir) throws Exception {
+    Path mp4 = dir.resolve("clip.mp4");
+    Path log = dir.resolve("log.txt");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+        "-Djava.library.path=" + System.getProperty("java.library.path"), "-Dai.djl.offline=true",
+        "-DOPT_OUT_TRACKING=true", "-cp", System.getProperty("java.class.path"),
+        "dev.reelscribe.pipelines.cli.Reelscribe", "generate", "--prompt",
+        "There is one object on a plain navy background: a large red circle in the middle.", "--steps", "2",
+        "--output", mp4.toString())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("17 frames, 64x64 at 8 fps");
+    assertThat(Files.size(mp4)).isPositive();
+  }
+
   @Test
   void badArgumentsAreRefusedWithTheReason(@TempDir Path dir) {
     assertThat(run("generate", "--prompt", "x", "--model", dir.toString())).isEqualTo(2);
