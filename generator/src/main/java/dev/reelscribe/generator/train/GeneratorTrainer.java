@@ -574,17 +574,8 @@ public final class GeneratorTrainer {
       float[] a = new float[b];
       float[] sigma = new float[b];
       float[] steps = new float[b];
-      int perMask = set.objects().get(0).length;
-      float[] weights = new float[b * perMask];
-      double weightSum = 0;
       for (int i = 0; i < b; i++) {
         System.arraycopy(set.latents().get(pick[i]), 0, x0, (int) (i * perLatent), (int) perLatent);
-        float[] mask = set.objects().get(pick[i]);
-        for (int k = 0; k < perMask; k++) {
-          float w = training ? 1 + (options.objectWeight() - 1) * mask[k] : 1;
-          weights[i * perMask + k] = w;
-          weightSum += w;
-        }
         if (dropText[i]) {
           System.arraycopy(empty, 0, states, i * perText, perText);
         } else {
@@ -608,6 +599,16 @@ public final class GeneratorTrainer {
           return trainer.evaluate(input).head().sub(target).square().mean().getFloat();
         }
         Shape latent = set.latentShape();
+        int perMask = set.objects().get(0).length;
+        float[] weights = new float[b * perMask];
+        double weightSum = 0;
+        for (int i = 0; i < b; i++) {
+          float[] mask = set.objects().get(pick[i]);
+          for (int k = 0; k < perMask; k++) {
+            weights[i * perMask + k] = 1 + (options.objectWeight() - 1) * mask[k];
+            weightSum += weights[i * perMask + k];
+          }
+        }
         NDArray w = m.create(weights, new Shape(b, latent.get(0), 1, latent.get(2), latent.get(3)));
         float normaliser = (float) (weightSum / weights.length);
         float value;
