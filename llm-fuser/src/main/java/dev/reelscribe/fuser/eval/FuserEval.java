@@ -14,6 +14,8 @@ import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
 import dev.reelscribe.synthworld.score.TruthScorer;
 import dev.reelscribe.synthworld.script.SceneScript;
+import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
+import dev.reelscribe.synthworld.world.FrameLayout;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.io.IOException;
@@ -52,12 +54,26 @@ public final class FuserEval {
 
   private FuserEval() {}
 
+  /**
+   * As {@link #run(CaptionFuser, FrameCaptioner, CaptionGate, long, int, int, Path, PrintStream)},
+   * but the fuser reads synthworld's own caption of each sampled frame ({@link
+   * FrameCaptionWriter#canonical}) instead of a captioner's: what the fuser makes of a perfect frame
+   * captioner. The gap between the two runs is the captioner's share of the fuser's errors.
+   */
+  public static Report runOnTruthCaptions(CaptionFuser fuser, CaptionGate gate, long seed, int count,
+      int framesPerClip, PrintStream progress) throws IOException {
+    return run(fuser, null, gate, seed, count, framesPerClip, null, progress);
+  }
+
+  /** {@code captioner} null: the truth captions ({@link #runOnTruthCaptions}); {@code workDir} is then unused. */
   public static Report run(CaptionFuser fuser, FrameCaptioner captioner, CaptionGate gate, long seed, int count,
       int framesPerClip, Path workDir, PrintStream progress) throws IOException {
     if (count < 1 || framesPerClip < 1) {
       throw new IllegalArgumentException("count and framesPerClip must be positive");
     }
-    Files.createDirectories(workDir);
+    if (captioner != null) {
+      Files.createDirectories(workDir);
+    }
     ScriptGenerator generator = new ScriptGenerator(WorldConfig.defaults(), seed);
     Score fusedTotal = Score.empty();
     Score bestTotal = Score.empty();
@@ -66,9 +82,12 @@ public final class FuserEval {
     long fuseNanos = 0;
     List<String> examples = new ArrayList<>();
     List<Clip> pending = new ArrayList<>();
-    try (FrameCaptioner.Session captions = captioner.open(); CaptionFuser.Session fusion = fuser.open()) {
+    try (FrameCaptioner.Session captions = captioner == null ? null : captioner.open();
+        CaptionFuser.Session fusion = fuser.open()) {
       for (int i = 0; i < count; i++) {
-        pending.add(caption(generator.script(i), captions, workDir, framesPerClip));
+        SceneScript script = generator.script(i);
+        pending.add(captions == null ? truthCaptioned(script, framesPerClip)
+            : caption(script, captions, workDir, framesPerClip));
         if (pending.size() < FUSE_BATCH && i < count - 1) {
           continue;
         }
@@ -114,6 +133,15 @@ public final class FuserEval {
     }
     FusionInput input = new FusionInput(script.id(), captions, script.frames() / script.fps());
     return new Clip(script, captions, input);
+  }
+
+  private static Clip truthCaptioned(SceneScript script, int k) {
+    List<TimedCaption> captions = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      int frame = (int) ((j + 0.5) * script.frames() / k);
+      captions.add(new TimedCaption(frame / script.fps(), FrameCaptionWriter.canonical(FrameLayout.of(script, frame))));
+    }
+    return new Clip(script, captions, new FusionInput(script.id(), captions, script.frames() / script.fps()));
   }
 
   /** The clip's frame caption that grades best against the whole clip. */

@@ -141,11 +141,11 @@ public final class FuserTrainer {
       FuserModel.save(model, config, options.output());
       Files.writeString(options.output().resolve("training.txt"), String.format(Locale.ROOT,
           "command: reelscribe train fuser --seed %d --clips %d --frames %d --steps %d --batch %d --lr %s "
-              + "--upsample-share %s%nframe captioner: %s%nseconds: %.0f (training; captioning the examples not "
+              + "--upsample-share %s --truth-share %s%nframe captioner: %s%nseconds: %.0f (training; captioning the examples not "
               + "included)%nvalidation, fused descriptions of %d held-out clips of seed %d:%n%s"
               + "validation, upsampled prompts of %d held-out clips:%n%s",
           options.seed(), options.clips(), options.framesPerClip(), options.steps(), options.batch(),
-          options.learningRate(), options.upsampleShare(), captioner.model().getModelId() + "@"
+          options.learningRate(), options.upsampleShare(), options.truthShare(), captioner.model().getModelId() + "@"
               + captioner.model().getVersion(), seconds(started), fusionValidation.size(), options.seed() + 1,
           last.fused().table(), upsampleValidation.size(), last.upsampled().table()));
     } finally {
@@ -277,6 +277,8 @@ public final class FuserTrainer {
     Thread thread = new Thread(() -> {
       SplittableRandom random = new SplittableRandom(ScriptGenerator.mix(options.seed(), -2));
       ScriptGenerator prompts = new ScriptGenerator(WorldConfig.defaults(), options.seed() + 2);
+      ScriptGenerator truthClips = new ScriptGenerator(WorldConfig.defaults(), options.seed() + 3);
+      int truthIndex = 0;
       int[] order = new int[fusionInputs.size()];
       int next = order.length;
       int promptIndex = 0;
@@ -285,7 +287,17 @@ public final class FuserTrainer {
           List<long[]> inputs = new ArrayList<>();
           List<int[]> targets = new ArrayList<>();
           while (inputs.size() < options.batch()) {
-            if (random.nextDouble() < options.upsampleShare()) {
+            double draw = random.nextDouble();
+            if (draw >= options.upsampleShare() && draw < options.upsampleShare() + options.truthShare()) {
+              FusionExample e = FusionExamples.truthCaptioned(truthClips.script(truthIndex++), options.framesPerClip());
+              int[] target = tokens.target(e.description());
+              if (target != null) {
+                inputs.add(tokens.input(input(e)));
+                targets.add(target);
+              }
+              continue;
+            }
+            if (draw < options.upsampleShare()) {
               SceneScript script = prompts.script(promptIndex++);
               int[] target = tokens.target(DescriptionWriter.canonical(script));
               if (target != null) {

@@ -12,6 +12,8 @@ import dev.reelscribe.fuser.TimedCaption;
 import dev.reelscribe.synthworld.render.SceneRenderer;
 import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.truth.DescriptionWriter;
+import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
+import dev.reelscribe.synthworld.world.FrameLayout;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.io.BufferedReader;
@@ -85,6 +87,20 @@ public final class FusionExamples {
       progress.println();
     }
     return out;
+  }
+
+  /**
+   * One clip with synthworld's own frame captions ({@link FrameCaptionWriter#canonical}, the wording
+   * the built-in frame captioner learned) at the frames {@code uniform:k} samples, paired with its
+   * canonical description: what a perfect frame captioner would hand the fuser. Costs no rendering
+   * and no captioning, so a trainer can draw as many as it likes.
+   */
+  public static FusionExample truthCaptioned(SceneScript script, int framesPerClip) {
+    List<TimedCaption> captions = new ArrayList<>();
+    for (int frame : frames(script, framesPerClip)) {
+      captions.add(new TimedCaption(frame / script.fps(), FrameCaptionWriter.canonical(FrameLayout.of(script, frame))));
+    }
+    return new FusionExample(script.id(), captions, script.frames() / script.fps(), DescriptionWriter.canonical(script));
   }
 
   /** The frames {@code uniform:k} samples: the middles of k equal spans. */

@@ -42,7 +42,7 @@ class FuserTrainerTest {
   }
 
   private static FuserTrainOptions options(long seed, int steps, Path out) {
-    return new FuserTrainOptions(seed, 12, 3, steps, 6, 3e-3f, steps / 2, 4, 0.25, out, dir.resolve("examples"));
+    return new FuserTrainOptions(seed, 12, 3, steps, 6, 3e-3f, steps / 2, 4, 0.25, 0.25, out, dir.resolve("examples"));
   }
 
   @BeforeAll
@@ -89,12 +89,12 @@ class FuserTrainerTest {
   @Test
   void aBiggerRunCaptionsOnlyTheClipsTheCacheLacks() throws Exception {
     Path examples = dir.resolve("chunked");
-    FuserTrainOptions small = new FuserTrainOptions(7, 10, 2, 2, 4, 3e-3f, 2, 2, 0.25, dir.resolve("c1"), examples);
+    FuserTrainOptions small = new FuserTrainOptions(7, 10, 2, 2, 4, 3e-3f, 2, 2, 0.25, 0.25, dir.resolve("c1"), examples);
     StringWriter first = new StringWriter();
     new FuserTrainer(tiny(), small, new PrintWriter(first, true), 4).train(captioner, null);
     assertThat(first.toString()).contains("captioning clips 0-3 of seed 7", "captioning clips 4-7 of seed 7",
         "captioning clips 8-9 of seed 7");
-    FuserTrainOptions bigger = new FuserTrainOptions(7, 14, 2, 2, 4, 3e-3f, 2, 2, 0.25, dir.resolve("c2"), examples);
+    FuserTrainOptions bigger = new FuserTrainOptions(7, 14, 2, 2, 4, 3e-3f, 2, 2, 0.25, 0.25, dir.resolve("c2"), examples);
     StringWriter second = new StringWriter();
     new FuserTrainer(tiny(), bigger, new PrintWriter(second, true), 4).train(captioner, null);
     assertThat(second.toString()).contains("read 8 captioned clips of seed 7", "captioning clips 8-11 of seed 7",

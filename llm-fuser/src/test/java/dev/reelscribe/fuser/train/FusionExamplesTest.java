@@ -8,7 +8,10 @@ import dev.reelscribe.captioner.FrameCaptioners;
 import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
 import dev.reelscribe.synthworld.score.TruthScorer;
+import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.truth.DescriptionWriter;
+import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
+import dev.reelscribe.synthworld.world.FrameLayout;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.nio.file.Path;
@@ -45,5 +48,26 @@ class FusionExamplesTest {
     Path file = dir.resolve("examples.jsonl");
     FusionExamples.write(examples, file);
     assertThat(FusionExamples.read(file)).isEqualTo(examples);
+  }
+
+  @Test
+  void truthCaptionedExamplesCarrySynthworldsFrameCaptionsAtTheSampledFrames() {
+    SceneScript script = new ScriptGenerator(WorldConfig.defaults(), 4).script(9);
+    FusionExample e = FusionExamples.truthCaptioned(script, 8);
+    int[] frames = FusionExamples.frames(script, 8);
+    assertThat(e.clipId()).isEqualTo(script.id());
+    assertThat(e.description()).isEqualTo(DescriptionWriter.canonical(script));
+    assertThat(e.durationSeconds()).isEqualTo(script.frames() / script.fps());
+    assertThat(e.captions()).hasSize(8);
+    for (int j = 0; j < 8; j++) {
+      assertThat(e.captions().get(j).seconds()).isEqualTo(frames[j] / script.fps());
+      assertThat(e.captions().get(j).text()).isEqualTo(FrameCaptionWriter.canonical(FrameLayout.of(script, frames[j])));
+      // the truth captions are right about their frame, every fact of it
+      Score s = TruthScorer.scoreFrame(e.captions().get(j).text(), script, frames[j]);
+      assertThat(s.hallucinationRate()).isZero();
+      if (s.tally(Kind.OBJECT).facts() > 0) {
+        assertThat(s.tally(Kind.OBJECT).f1()).isEqualTo(1.0);
+      }
+    }
   }
 }

@@ -7,6 +7,9 @@ import dev.reelscribe.fuser.CaptionFuser;
 import dev.reelscribe.fuser.CaptionFusers;
 import dev.reelscribe.fuser.FuserSpec;
 import dev.reelscribe.fuser.eval.FuserEval;
+import dev.reelscribe.fuser.eval.MotionEvidence;
+import dev.reelscribe.synthworld.script.MotionKind;
+import java.util.Map;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,7 +24,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Grades a model on held-out synthworld clips with TruthScorer.",
-    subcommands = {EvalCommand.FrameCaptioner.class, EvalCommand.Fuser.class, EvalCommand.Generator.class})
+    subcommands = {EvalCommand.FrameCaptioner.class, EvalCommand.Fuser.class, EvalCommand.MotionEvidenceCommand.class,
+        EvalCommand.Generator.class})
 public final class EvalCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -62,6 +66,11 @@ public final class EvalCommand implements Runnable {
 
     @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
     boolean json;
+
+    @Option(names = "--truth-captions", description = {
+        "Feed the fuser synthworld's own caption of each sampled frame instead of the frame captioner's:",
+        "what the fuser makes of a perfect captioner (no video is rendered, no frame captioned)."})
+    boolean truthCaptions;
 
     @Override
     public Integer call() throws Exception {
@@ -126,6 +135,11 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
     boolean json;
 
+    @Option(names = "--truth-captions", description = {
+        "Feed the fuser synthworld's own caption of each sampled frame instead of the frame captioner's:",
+        "what the fuser makes of a perfect captioner (no video is rendered, no frame captioned)."})
+    boolean truthCaptions;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -141,12 +155,15 @@ public final class EvalCommand implements Runnable {
       try (dev.reelscribe.captioner.FrameCaptioner c = FrameCaptioners.open(captioner.spec());
           CaptionFuser f = CaptionFusers.open(fuserSpec)) {
         String name = f.model().getBackend() + ":" + f.model().getModelId() + "@" + f.model().getVersion();
-        FuserEval.Report r = FuserEval.run(f, c, fuserSpec.gate(), seed, count, framesPerClip,
-            workDir.resolve("seed-" + seed), System.err);
-        out.printf(Locale.ROOT, "fuser %s, prompt %s, on %d held-out clips of seed %d (%d frames each): "
+        FuserEval.Report r = truthCaptions
+            ? FuserEval.runOnTruthCaptions(f, fuserSpec.gate(), seed, count, framesPerClip, System.err)
+            : FuserEval.run(f, c, fuserSpec.gate(), seed, count, framesPerClip, workDir.resolve("seed-" + seed),
+                System.err);
+        out.printf(Locale.ROOT, "fuser %s, prompt %s, on %d held-out clips of seed %d (%d frames each, %s): "
                 + "%d failed, %d rejected by the output checks, %.0f ms per clip%n",
-            name, f.prompt().version(), r.clips(), r.seed(), r.framesPerClip(), r.failed(), r.rejected(),
-            r.millisPerClip());
+            name, f.prompt().version(), r.clips(), r.seed(), r.framesPerClip(),
+            truthCaptions ? "synthworld's own frame captions" : "captioned by " + c.model().getModelId(),
+            r.failed(), r.rejected(), r.millisPerClip());
         out.println("fused description:");
         out.print(r.fused().table());
         out.println("best single frame caption of each clip:");
@@ -156,6 +173,55 @@ public final class EvalCommand implements Runnable {
         if (json) {
           out.println(FuserEval.json(r, name));
         }
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "motion-evidence",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = {
+          "How much of each object's motion its frame captions can tell at all, no model involved. A frame",
+          "caption gives an object's 3x3 cell and apparent size; across the sampled frames, the cell and size",
+          "changes are all a fuser has to infer motion from. This fits, on --fit-count clips of --fit-seed,",
+          "the motion most often behind each sequence of changes, and reads that table on --count held-out",
+          "clips of --seed: the held-out accuracy is what the best fuser could reach from perfect frame",
+          "captions (a lower bound of it; the in-sample accuracy is an upper bound). A fuser that names each",
+          "object once, with one motion, has a motion F1 equal to its accuracy."},
+      footer = {"", "Example:", "  reelscribe eval motion-evidence --seed 1000 --count 3000 --fit-count 20000"})
+  static final class MotionEvidenceCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Held-out world seed. Default: ${DEFAULT-VALUE}.")
+    long seed = 1000;
+
+    @Option(names = "--count", paramLabel = "N", description = "Held-out clips. Default: ${DEFAULT-VALUE}.")
+    int count = 3000;
+
+    @Option(names = "--fit-seed", paramLabel = "S", description = "Seed of the clips the table is fitted on. Default: ${DEFAULT-VALUE}.")
+    long fitSeed = 7;
+
+    @Option(names = "--fit-count", paramLabel = "N", description = "Clips the table is fitted on. Default: ${DEFAULT-VALUE}.")
+    int fitCount = 20000;
+
+    @Option(names = "--frames-per-clip", paramLabel = "K", description = "Frames sampled per clip. Default: ${DEFAULT-VALUE}.")
+    int framesPerClip = 8;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      MotionEvidence.Report r = MotionEvidence.measure(fitSeed, fitCount, seed, count, framesPerClip);
+      out.printf(Locale.ROOT, "motion from %d frame captions per clip (3x3 cells and sizes): %d evidence sequences "
+              + "from %d objects of %d clips of seed %d%n", framesPerClip, r.sequences(), r.fitObjects(), fitCount,
+          fitSeed);
+      out.printf(Locale.ROOT, "best accuracy: held out %.3f (%d objects of %d clips of seed %d), in sample %.3f%n",
+          r.heldOut(), r.heldObjects(), count, seed, r.inSample());
+      out.println("held out, per true motion:");
+      for (Map.Entry<MotionKind, double[]> e : r.perKind().entrySet()) {
+        out.printf(Locale.ROOT, "  %-18s %.3f  (%d objects)%n", e.getKey().token(), e.getValue()[0] / e.getValue()[1],
+            (int) e.getValue()[1]);
       }
       return 0;
     }
@@ -205,6 +271,11 @@ public final class EvalCommand implements Runnable {
 
     @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
     boolean json;
+
+    @Option(names = "--truth-captions", description = {
+        "Feed the fuser synthworld's own caption of each sampled frame instead of the frame captioner's:",
+        "what the fuser makes of a perfect captioner (no video is rendered, no frame captioned)."})
+    boolean truthCaptions;
 
     @Override
     public Integer call() throws Exception {

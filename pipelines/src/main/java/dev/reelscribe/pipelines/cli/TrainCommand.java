@@ -125,6 +125,12 @@ public final class TrainCommand implements Runnable {
         description = "Share of each batch that trains prompt upsampling. Default: ${DEFAULT-VALUE}.")
     double upsampleShare = 0.2;
 
+    @Option(names = "--truth-share", paramLabel = "P",
+        description = {"Share of each batch that fuses truth-captioned clips: fresh clips of seed S+3 with synthworld's",
+            "own frame captions (no rendering, no captioning, never repeated). The rest is the captioner's output.",
+            "Default: ${DEFAULT-VALUE}."})
+    double truthShare = 0.35;
+
     @Option(names = "--eval-every", paramLabel = "N", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
     int evalEvery = 500;
 
@@ -146,7 +152,7 @@ public final class TrainCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       FuserTrainOptions options = new FuserTrainOptions(seed, clips, frames, steps, batch, learningRate, evalEvery,
-          validationClips, upsampleShare, output, examples);
+          validationClips, upsampleShare, truthShare, output, examples);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the fuser: seed %d, %d clips x %d frames, %d steps of %d -> %s%n", seed, clips, frames,
           steps, batch, output);

@@ -67,6 +67,23 @@ class EvalFuserCliTest {
   }
 
   @Test
+  void truthCaptionsFeedTheFuserSynthworldsOwnFrameCaptionsAndRenderNothing(@TempDir Path dir) throws Exception {
+    assertThat(run("eval", "fuser", "--seed", "1000", "--count", "4", "--frames-per-clip", "4", "--json",
+        "--truth-captions", "--llm-endpoint", llm.endpoint(), "--llm-model", "joiner", "--fuser-reject", "none",
+        "--work-dir", dir.resolve("work").toString())).as(err.toString()).isZero();
+    String[] lines = out.toString().strip().split("\n");
+    JsonNode json = JSON.readTree(lines[lines.length - 1]);
+    assertThat(llm.received()).hasSize(4);
+    // the joined truth captions name only objects that are there, every one of them right
+    assertThat(json.at("/fused/kinds/object/claims").asInt()).isPositive();
+    assertThat(json.at("/fused/kinds/object/precision").asDouble()).isEqualTo(1.0);
+    assertThat(json.at("/fused/kinds/colour/precision").asDouble()).isEqualTo(1.0);
+    assertThat(json.at("/fused/hallucinationRate").asDouble()).isZero();
+    assertThat(out.toString()).contains("synthworld's own frame captions");
+    assertThat(dir.resolve("work")).doesNotExist();
+  }
+
+  @Test
   void theBuiltInFuserIsTheDefault(@TempDir Path dir) throws Exception {
     assertThat(run("eval", "fuser", "--seed", "1000", "--count", "2", "--json", "--work-dir", dir.toString()))
         .as(err.toString()).isZero();
