@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import dev.reelscribe.fuser.check.Lexicon;
 import dev.reelscribe.models.nn.Decoding;
 import dev.reelscribe.models.nn.TransformerLayer;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ import java.util.List;
  *
  * <p>{@code forward} with {@code (input [B,Tin], tokens [B,T])} returns next-token logits {@code
  * [B,T,V]} (teacher forcing); with {@code (input)} alone it decodes greedily and returns ids {@code
- * [B,maxOutputTokens]}, PAD after EOS.
+ * [B,maxOutputTokens]}, PAD after EOS; with {@link FuserConfig#groundedDecoding} it never writes a
+ * colour or object noun that the input does not contain ({@link #groundingMask}).
  */
 public final class FuserBlock extends AbstractBlock {
   private final FuserConfig config;
@@ -42,8 +44,16 @@ public final class FuserBlock extends AbstractBlock {
   private final LayerNorm decoderNorm;
   private final Parameter headBias;
 
+  /** 1 for each vocabulary word the grounding governs (a colour or an object noun), else 0. */
+  private final float[] groundedWords;
+
   public FuserBlock(FuserConfig config) {
     this.config = config;
+    groundedWords = new float[config.vocabulary().size()];
+    for (int i = 0; i < groundedWords.length; i++) {
+      String word = config.vocabulary().get(i).toLowerCase(java.util.Locale.ROOT);
+      groundedWords[i] = Lexicon.COLOURS.contains(word) || Lexicon.OBJECTS.contains(word) ? 1 : 0;
+    }
     int d = config.width();
     embedding = addParameter(weight("embedding", new Shape(config.inputVocabularySize(), d)));
     inputPositions = addParameter(weight("input_positions", new Shape(config.maxInputTokens(), d)));
@@ -77,12 +87,35 @@ public final class FuserBlock extends AbstractBlock {
     if (inputs.size() > 1) {
       return new NDList(decode(ps, memory, memoryMask, inputs.get(1), training));
     }
+    NDArray grounding = config.groundedDecoding() ? groundingMask(input) : null;
     return new NDList(Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxOutputTokens(),
         prefixes -> {
           memory.tempAttach(prefixes.getManager());
           memoryMask.tempAttach(prefixes.getManager());
-          return decode(ps, memory, memoryMask, prefixes, false);
+          NDArray logits = decode(ps, memory, memoryMask, prefixes, false);
+          if (grounding == null) {
+            return logits;
+          }
+          grounding.tempAttach(prefixes.getManager());
+          return logits.add(grounding);
         }));
+  }
+
+  /**
+   * An additive {@code [B,1,V]} mask over the output words: -1e9 on each colour and object noun that
+   * the row's input does not contain, for rows that fuse frame captions; 0 elsewhere, and on every
+   * upsampling row (led by the prompt marker).
+   */
+  NDArray groundingMask(NDArray input) {
+    int v = config.vocabulary().size();
+    NDManager m = input.getManager();
+    NDArray present = input.toType(DataType.INT32, false).oneHot(config.inputVocabularySize())
+        .toType(DataType.FLOAT32, false).sum(new int[] {1}).get(new NDIndex(":, 0:" + v)).gt(0);
+    NDArray grounded = m.create(groundedWords);
+    NDArray fusing = input.get(new NDIndex(":, 0")).neq(config.promptMarker()).toType(DataType.FLOAT32, false)
+        .reshape(-1, 1);
+    NDArray forbidden = present.logicalNot().toType(DataType.FLOAT32, false).mul(grounded).mul(fusing);
+    return forbidden.mul(-1e9f).expandDims(1);
   }
 
   /** An additive {@code [B,1,1,Tin]} mask that hides PAD input positions from attention. */

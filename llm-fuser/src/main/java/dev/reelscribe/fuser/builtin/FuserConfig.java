@@ -22,9 +22,14 @@ import java.util.List;
  * @param maxOutputTokens description tokens at most, EOS included
  * @param dropout dropout rate inside the transformer layers while training
  * @param vocabulary the word vocabulary, special tokens first (input and output share it)
+ * @param groundedDecoding when fusing, the decoder may write a colour or an object noun ({@link
+ *     dev.reelscribe.fuser.check.Lexicon}) only if some frame caption of the clip names it: the
+ *     output check's {@code unsupported:} rule, enforced while decoding instead of after it.
+ *     Upsampling is not grounded (a short prompt leaves the background's colours to the model).
+ *     Absent in a {@code config.json} written before it existed: false.
  */
 public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
-    int maxOutputTokens, float dropout, List<String> vocabulary) {
+    int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding) {
   /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
   public static final int TIME_BUCKETS = 10;
 
@@ -45,12 +50,18 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
 
   /** The built-in size. */
   public static FuserConfig builtin() {
-    return new FuserConfig(128, 4, 2, 3, 320, 256, 0.1f, FuserVocabulary.synthworld().tokens());
+    return new FuserConfig(128, 4, 2, 3, 320, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true);
   }
 
   /** A small configuration for tests. */
   public static FuserConfig tiny(List<String> vocabulary) {
-    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary);
+    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary, false);
+  }
+
+  /** The same architecture, decoding grounded or not. */
+  public FuserConfig withGroundedDecoding(boolean value) {
+    return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
+        vocabulary, value);
   }
 
   /** Input ids: the vocabulary, then the frame marker, the time buckets and the prompt marker. */

@@ -28,6 +28,7 @@ public final class OutputChecks {
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][\"')\\]]?$", Pattern.DOTALL);
   private static final int LOOP_NGRAM = 4;
   private static final int LOOP_REPEATS = 3;
+  private static final int LOOP_SENTENCE_WORDS = 6;
 
   private final int tokenBudget;
   private final TokenCounter counter;
@@ -96,20 +97,25 @@ public final class OutputChecks {
     return flags;
   }
 
-  /** A run of {@value #LOOP_NGRAM} words three times or more, or a sentence said twice. */
+  /**
+   * A run of {@value #LOOP_NGRAM} words three times or more within one sentence, or a sentence of
+   * {@value #LOOP_SENTENCE_WORDS} words or more said twice. Short stock sentences may recur in a
+   * faithful description ("The camera stays still." once per shot of a clip with a cut), and so may a
+   * phrase across sentences ("... moves quickly to the right." for each of three objects): neither is
+   * a loop.
+   */
   static boolean loops(String text) {
-    List<String> words = words(text);
-    Map<String, Integer> seen = new HashMap<>();
-    for (int i = 0; i + LOOP_NGRAM <= words.size(); i++) {
-      String gram = String.join(" ", words.subList(i, i + LOOP_NGRAM));
-      if (seen.merge(gram, 1, Integer::sum) >= LOOP_REPEATS) {
-        return true;
-      }
-    }
     Set<String> sentences = new LinkedHashSet<>();
     for (String sentence : text.toLowerCase(Locale.ROOT).split("[.!?]+")) {
-      String s = String.join(" ", words(sentence));
-      if (s.split(" ").length >= 3 && !sentences.add(s)) {
+      List<String> words = words(sentence);
+      Map<String, Integer> seen = new HashMap<>();
+      for (int i = 0; i + LOOP_NGRAM <= words.size(); i++) {
+        String gram = String.join(" ", words.subList(i, i + LOOP_NGRAM));
+        if (seen.merge(gram, 1, Integer::sum) >= LOOP_REPEATS) {
+          return true;
+        }
+      }
+      if (words.size() >= LOOP_SENTENCE_WORDS && !sentences.add(String.join(" ", words))) {
         return true;
       }
     }

@@ -115,6 +115,48 @@ class FuserBlockTest {
     }
   }
 
+  @Test
+  void groundedDecodingNeverWritesAColourOrShapeNoFrameCaptionNames() {
+    Engine.getInstance().setRandomSeed(5);
+    Vocabulary vocabulary = Vocabulary.of(List.of(RIGHTWARD, "A blue star and a green square on the left."));
+    long[] input = new FuserTokens(FuserConfig.tiny(vocabulary.tokens())).input(LEFT_TO_RIGHT);
+    int blue = vocabulary.encode("blue")[0];
+    int red = vocabulary.encode("red")[0];
+    String plain = decodeWithBias(FuserConfig.tiny(vocabulary.tokens()), vocabulary, input, blue);
+    String grounded = decodeWithBias(FuserConfig.tiny(vocabulary.tokens()).withGroundedDecoding(true), vocabulary,
+        input, blue);
+    // the output layer's bias makes "blue" the top word at every step; no frame caption says blue
+    assertThat(plain.split(" ")).containsOnly("blue");
+    assertThat(grounded).doesNotContain("blue").doesNotContain("green").doesNotContain("star")
+        .doesNotContain("square").isNotBlank();
+    // an upsampling input is not grounded: the prompt leaves the rest to the model
+    long[] prompt = new FuserTokens(FuserConfig.tiny(vocabulary.tokens())).prompt("a red circle");
+    assertThat(decodeWithBias(FuserConfig.tiny(vocabulary.tokens()).withGroundedDecoding(true), vocabulary, prompt,
+        blue).split(" ")).containsOnly("blue");
+    // and the words the captions do name stay open: with the bias on "red", grounded output says red
+    assertThat(decodeWithBias(FuserConfig.tiny(vocabulary.tokens()).withGroundedDecoding(true), vocabulary, input,
+        red).split(" ")).containsOnly("red");
+  }
+
+  /** Greedy output of an untrained block whose output bias favours {@code word} by a wide margin. */
+  private static String decodeWithBias(FuserConfig config, Vocabulary vocabulary, long[] input, int word) {
+    try (Model model = Model.newInstance("fuser-test", "PyTorch")) {
+      FuserBlock block = new FuserBlock(config);
+      model.setBlock(block);
+      try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.l2Loss()))) {
+        trainer.initialize(new Shape(1, config.maxInputTokens()), new Shape(1, 4));
+        NDArray bias = block.getParameters().get("head_bias").getArray();
+        float[] values = new float[config.vocabulary().size()];
+        values[word] = 50f;
+        values[Vocabulary.EOS] = -50f;
+        bias.set(values);
+        NDManager m = trainer.getManager();
+        long[] ids = trainer.evaluate(new NDList(m.create(input, new Shape(1, input.length)))).head().toLongArray();
+        return vocabulary.decode(toInts(ids, 0, config.maxOutputTokens()));
+      }
+    }
+  }
+
   private static int[] toInts(long[] ids, int from, int n) {
     int[] out = new int[n];
     for (int i = 0; i < n; i++) {

@@ -36,6 +36,18 @@ class OutputChecksTest {
   }
 
   @Test
+  void stockSentencesOfEachShotAndPhrasesSharedAcrossSentencesAreNotLoops() {
+    String twoShots = "The scene shows a small red circle on the left on a plain navy background. The red circle moves "
+        + "quickly to the right. The camera stays still. Then the video cuts to a plain black background, where "
+        + "there is a large blue square at the top. The blue square moves quickly to the right. The camera stays "
+        + "still.";
+    assertThat(OutputChecks.loops(twoShots)).isFalse();
+    String threeObjects = "The red ring moves quickly to the right. The blue circle moves quickly to the right. "
+        + "The green square moves quickly to the right.";
+    assertThat(OutputChecks.loops(threeObjects)).isFalse();
+  }
+
+  @Test
   void objectsAndColoursNoFrameMentionsAreFlaggedByName() {
     String text = "A large red circle meets a green triangle, and two blue squares wait at the bottom.";
     assertThat(checks.flags(text, true, FRAMES)).containsExactly("unsupported:green", "unsupported:triangle");
