@@ -14,8 +14,8 @@ import dev.reelscribe.synthworld.score.Kind;
 import dev.reelscribe.synthworld.score.Score;
 import dev.reelscribe.synthworld.score.TruthScorer;
 import dev.reelscribe.synthworld.script.SceneScript;
-import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
-import dev.reelscribe.synthworld.world.FrameLayout;
+import dev.reelscribe.fuser.train.FusionExample;
+import dev.reelscribe.fuser.train.FusionExamples;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public final class FuserEval {
   /**
    * As {@link #run(CaptionFuser, FrameCaptioner, CaptionGate, long, int, int, Path, PrintStream)},
    * but the fuser reads synthworld's own caption of each sampled frame ({@link
-   * FrameCaptionWriter#canonical}) instead of a captioner's: what the fuser makes of a perfect frame
+   * FusionExamples#truthCaptioned}) instead of a captioner's: what the fuser makes of a perfect frame
    * captioner. The gap between the two runs is the captioner's share of the fuser's errors.
    */
   public static Report runOnTruthCaptions(CaptionFuser fuser, CaptionGate gate, long seed, int count,
@@ -136,12 +136,8 @@ public final class FuserEval {
   }
 
   private static Clip truthCaptioned(SceneScript script, int k) {
-    List<TimedCaption> captions = new ArrayList<>();
-    for (int j = 0; j < k; j++) {
-      int frame = (int) ((j + 0.5) * script.frames() / k);
-      captions.add(new TimedCaption(frame / script.fps(), FrameCaptionWriter.canonical(FrameLayout.of(script, frame))));
-    }
-    return new Clip(script, captions, new FusionInput(script.id(), captions, script.frames() / script.fps()));
+    FusionExample e = FusionExamples.truthCaptioned(script, k);
+    return new Clip(script, e.captions(), new FusionInput(script.id(), e.captions(), e.durationSeconds()));
   }
 
   /** The clip's frame caption that grades best against the whole clip. */

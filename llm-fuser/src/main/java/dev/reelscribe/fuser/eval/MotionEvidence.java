@@ -1,5 +1,6 @@
 package dev.reelscribe.fuser.eval;
 
+import dev.reelscribe.fuser.train.FusionExamples;
 import dev.reelscribe.synthworld.script.MotionKind;
 import dev.reelscribe.synthworld.script.SceneObject;
 import dev.reelscribe.synthworld.script.ScenePart;
@@ -74,8 +75,8 @@ public final class MotionEvidence {
     for (int i = 0; i < count; i++) {
       SceneScript script = generator.script(i);
       List<FrameLayout> layouts = new ArrayList<>();
-      for (int j = 0; j < k; j++) {
-        layouts.add(FrameLayout.of(script, (int) ((j + 0.5) * script.frames() / k)));
+      for (int frame : FusionExamples.frames(script, k)) {
+        layouts.add(FrameLayout.of(script, frame));
       }
       for (int p = 0; p < script.parts().size(); p++) {
         ScenePart part = script.parts().get(p);

@@ -104,7 +104,7 @@ public final class FusionExamples {
   }
 
   /** The frames {@code uniform:k} samples: the middles of k equal spans. */
-  static int[] frames(SceneScript script, int k) {
+  public static int[] frames(SceneScript script, int k) {
     int[] out = new int[k];
     for (int j = 0; j < k; j++) {
       out[j] = (int) ((j + 0.5) * script.frames() / k);
