@@ -108,9 +108,10 @@ public final class FrameCaptionerTrainer {
       }
       BuiltinModel.save(model, config, options.output());
       Files.writeString(options.output().resolve("training.txt"), String.format(Locale.ROOT,
-          "command: reelscribe train frame-captioner --seed %d --steps %d --batch %d --lr %s%n"
+          "command: reelscribe train frame-captioner --seed %d --steps %d --batch %d --lr %s --spin-share %s%n"
               + "seconds: %.0f%nvalidation (%d frames of seed %d):%n%s",
-          options.seed(), options.steps(), options.batch(), options.learningRate(), seconds(started),
+          options.seed(), options.steps(), options.batch(), options.learningRate(), options.spinShare(),
+          seconds(started),
           validation.size(), options.seed() + 1, last.table()));
     } finally {
       producer.interrupt();
@@ -236,7 +237,7 @@ public final class FrameCaptionerTrainer {
 
   private Thread startProducer(BlockingQueue<Batch> queue) {
     TrainingFrames frames = new TrainingFrames(WorldConfig.defaults(), options.seed(), config.vocab(),
-        config.imageSize(), config.maxTokens(), config.gridSide());
+        config.imageSize(), config.maxTokens(), config.gridSide(), options.spinShare());
     int per = 3 * config.imageSize() * config.imageSize();
     Thread thread = new Thread(() -> {
       try {

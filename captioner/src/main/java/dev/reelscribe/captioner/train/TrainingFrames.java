@@ -20,8 +20,9 @@ import org.opencv.imgproc.Imgproc;
  * An endless, seeded stream of synthworld frames with their canonical captions. Each scene script
  * yields a few frames at random times; half the frames are softened by a slight Gaussian blur, as
  * video encoding softens them, and every frame goes through a JPEG round trip at a random quality,
- * as frames do in the pipeline ({@code SampledFrame} carries JPEG). The stream depends only
- * on the seed.
+ * as frames do in the pipeline ({@code SampledFrame} carries JPEG). With a spin share above 0,
+ * {@link Spins} makes that share of the rotatable shapes spin, so shapes at an angle are common
+ * rather than rare. The stream depends only on the seed and the spin share.
  */
 public final class TrainingFrames {
   public static final int FRAMES_PER_SCRIPT = 4;
@@ -32,13 +33,25 @@ public final class TrainingFrames {
   private final int maxTokens;
   private final int grid;
   private final SplittableRandom random;
+  private final SplittableRandom spinRandom;
+  private final double spinShare;
   private long nextScript;
   private SceneScript script;
   private SceneRenderer renderer;
   private int left;
 
   public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens, int grid) {
+    this(world, seed, vocabulary, imageSize, maxTokens, grid, 0);
+  }
+
+  public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens, int grid,
+      double spinShare) {
+    if (!(spinShare >= 0 && spinShare <= 1)) {
+      throw new IllegalArgumentException("spin share must be in [0,1], got " + spinShare);
+    }
     this.grid = grid;
+    this.spinShare = spinShare;
+    this.spinRandom = new SplittableRandom(ScriptGenerator.mix(seed, -2));
     OpenCv.load();
     this.scripts = new ScriptGenerator(world, seed);
     this.vocabulary = vocabulary;
@@ -57,7 +70,7 @@ public final class TrainingFrames {
         if (renderer != null) {
           renderer.close();
         }
-        script = scripts.script(nextScript++);
+        script = Spins.apply(scripts.script(nextScript++), spinRandom, spinShare);
         renderer = new SceneRenderer(script);
         left = FRAMES_PER_SCRIPT;
       }

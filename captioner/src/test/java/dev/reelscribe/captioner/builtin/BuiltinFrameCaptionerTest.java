@@ -31,7 +31,7 @@ class BuiltinFrameCaptionerTest {
   @BeforeAll
   static void trainTiny() throws Exception {
     StringWriter buf = new StringWriter();
-    new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(3, 60, 8, 3e-3f, 30, 8, dir.resolve("model")),
+    new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(3, 60, 8, 3e-3f, 30, 8, 0.3, dir.resolve("model")),
         new PrintWriter(buf, true)).train();
     log = buf.toString();
   }
@@ -106,7 +106,7 @@ class BuiltinFrameCaptionerTest {
     List<String> hashes = new ArrayList<>();
     for (String run : List.of("a", "b")) {
       Path out = dir.resolve("repro-" + run);
-      new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(11, 12, 4, 3e-3f, 12, 2, out),
+      new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(11, 12, 4, 3e-3f, 12, 2, 0.3, out),
           new PrintWriter(new StringWriter())).train();
       hashes.add(BuiltinModel.weightsHash(out));
     }
