@@ -40,15 +40,9 @@ public final class TrainingFrames {
   private SceneRenderer renderer;
   private int left;
 
-  public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens, int grid) {
-    this(world, seed, vocabulary, imageSize, maxTokens, grid, 0);
-  }
-
+  /** {@code spinShare} as {@link Spins#apply}; 0 leaves every script as the generator wrote it. */
   public TrainingFrames(WorldConfig world, long seed, Vocabulary vocabulary, int imageSize, int maxTokens, int grid,
       double spinShare) {
-    if (!(spinShare >= 0 && spinShare <= 1)) {
-      throw new IllegalArgumentException("spin share must be in [0,1], got " + spinShare);
-    }
     this.grid = grid;
     this.spinShare = spinShare;
     this.spinRandom = new SplittableRandom(ScriptGenerator.mix(seed, -2));

@@ -222,8 +222,8 @@ public final class LocalFlinkCluster {
     c.put("restart-strategy.type", "fixed-delay");
     // the attempts must outlast the heartbeat timeout: until a lost TaskManager is declared dead,
     // restarted tasks still try to read its partitions and fail again. Several tasks failing at once
-    // can spend attempts faster than one per delay: 10 attempts ran out before the timeout in two
-    // of four runs of FlinkClusterTest on one machine, so allow 40 (two minutes at most)
+    // can spend attempts faster than one per delay (10 attempts ran out before the timeout in
+    // FlinkClusterTest), so allow 40: two minutes at most
     c.put("restart-strategy.fixed-delay.attempts", "40");
     c.put("restart-strategy.fixed-delay.delay", "3 s");
     // notice a lost TaskManager in seconds, not the default 50
