@@ -267,11 +267,6 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
     boolean json;
 
-    @Option(names = "--truth-captions", description = {
-        "Feed the fuser synthworld's own caption of each sampled frame instead of the frame captioner's:",
-        "what the fuser makes of a perfect captioner (no video is rendered, no frame captioned)."})
-    boolean truthCaptions;
-
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();

@@ -29,12 +29,19 @@ public final class Reelscribe implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Columns of {@code --help}. The command descriptions are written in lines of up to about 100
+   * characters; at picocli's default 80 each of them broke in two.
+   */
+  static final int HELP_WIDTH = 120;
+
   /** A command line that writes to the given streams, for tests. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new Reelscribe());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpWidth(HELP_WIDTH);
     return cl;
   }
 

@@ -9,8 +9,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ReelscribeCliTest {
   private final StringWriter out = new StringWriter();
@@ -24,6 +26,23 @@ class ReelscribeCliTest {
   void helpListsTheCommands() {
     assertThat(run("--help")).isZero();
     assertThat(out.toString()).contains("extract").contains("Usage: reelscribe");
+  }
+
+  @Test
+  void everyCommandsHelpKeepsItsDescriptionLinesWhole() {
+    ArrayDeque<CommandLine> todo = new ArrayDeque<>();
+    todo.add(Reelscribe.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)));
+    int commands = 0;
+    while (!todo.isEmpty()) {
+      CommandLine cl = todo.pop();
+      todo.addAll(cl.getSubcommands().values());
+      String help = cl.getUsageMessage();
+      for (String line : cl.getCommandSpec().usageMessage().description()) {
+        assertThat(help).as("help of %s", cl.getCommandName()).contains(line.replace("%n", "").replace("%%", "%").strip());
+      }
+      commands++;
+    }
+    assertThat(commands).isGreaterThan(10);
   }
 
   @Test
