@@ -3,6 +3,8 @@ package dev.reelscribe.fuser.builtin;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.reelscribe.models.ModelDirectory;
+import dev.reelscribe.synthworld.script.Cell;
+import dev.reelscribe.synthworld.script.SizeClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +29,18 @@ import java.util.List;
  *     output check's {@code unsupported:} rule, enforced while decoding instead of after it.
  *     Upsampling is not grounded (a short prompt leaves the background's colours to the model).
  *     Absent in a {@code config.json} written before it existed: false.
+ * @param objectTracks the input starts with each colour's {@link ObjectTracks track} through the
+ *     frames (a track marker, the colour, then one size-and-cell token or "absent" per frame), before
+ *     the frame captions themselves: an object's cells side by side, where motion is read. Absent in
+ *     a {@code config.json} written before it existed: false.
  */
 public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
-    int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding) {
+    int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding, boolean objectTracks) {
   /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
   public static final int TIME_BUCKETS = 10;
+
+  private static final int SIZES = SizeClass.values().length;
+  private static final int CELLS = Cell.values().length;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -50,23 +59,47 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
 
   /** The built-in size. */
   public static FuserConfig builtin() {
-    return new FuserConfig(128, 4, 2, 3, 320, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true);
+    return new FuserConfig(128, 4, 2, 3, 384, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true, true);
   }
 
   /** A small configuration for tests. */
   public static FuserConfig tiny(List<String> vocabulary) {
-    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary, false);
+    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary, false, false);
   }
 
   /** The same architecture, decoding grounded or not. */
   public FuserConfig withGroundedDecoding(boolean value) {
     return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
-        vocabulary, value);
+        vocabulary, value, objectTracks);
   }
 
-  /** Input ids: the vocabulary, then the frame marker, the time buckets and the prompt marker. */
+  /** The same architecture, with or without object tracks in the input. */
+  public FuserConfig withObjectTracks(boolean value) {
+    return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
+        vocabulary, groundedDecoding, value);
+  }
+
+  /**
+   * Input ids: the vocabulary, then the frame marker, the time buckets and the prompt marker; with
+   * object tracks, then the track marker, "absent" and one token per size and cell.
+   */
   public int inputVocabularySize() {
+    return vocabulary.size() + 2 + TIME_BUCKETS + (objectTracks ? 2 + SIZES * CELLS : 0);
+  }
+
+  /** Leads one object's track: the colour's word follows, then one token per frame. */
+  public int trackMarker() {
     return vocabulary.size() + 2 + TIME_BUCKETS;
+  }
+
+  /** A frame of a track in which the colour is not named. */
+  public int absentToken() {
+    return trackMarker() + 1;
+  }
+
+  /** A frame of a track: the object's apparent size and cell there. */
+  public int sightingToken(int size, int cell) {
+    return trackMarker() + 2 + size * CELLS + cell;
   }
 
   /** Leads an upsampling input: the words after it are a user's short prompt, not frame captions. */

@@ -6,7 +6,8 @@ import dev.reelscribe.fuser.TimedCaption;
 import java.util.Arrays;
 
 /**
- * Turns a clip's timestamped frame captions into the built-in fuser's input ids: for each frame in
+ * Turns a clip's timestamped frame captions into the built-in fuser's input ids: with {@link
+ * FuserConfig#objectTracks}, first each object's track through the frames; then for each frame in
  * time order, a frame marker, its time bucket, then the caption's words; padded with PAD to the
  * configured length. Words the vocabulary does not know (a real VLM's words) become UNK. A short
  * prompt to upsample is the prompt marker followed by its words.
@@ -27,7 +28,7 @@ public final class FuserTokens {
   /** Input ids {@code [maxInputTokens]}; captions past the limit are cut. */
   public long[] input(FusionInput clip) {
     long[] ids = new long[config.maxInputTokens()];
-    int n = 0;
+    int n = config.objectTracks() ? tracks(clip, ids) : 0;
     for (TimedCaption c : clip.frames()) {
       if (n + 2 > ids.length) {
         break;
@@ -43,6 +44,29 @@ public final class FuserTokens {
     }
     Arrays.fill(ids, n, ids.length, Vocabulary.PAD);
     return ids;
+  }
+
+  /**
+   * Writes the clip's object tracks at the start of {@code ids}: per track the track marker, the
+   * colour's word and one token per frame. Returns how many ids it wrote; a track that does not fit
+   * whole is left out, with all after it.
+   */
+  private int tracks(FusionInput clip, long[] ids) {
+    int n = 0;
+    for (ObjectTracks.Track track : ObjectTracks.of(clip.frames())) {
+      int[] colour = vocabulary.encode(track.colour().word());
+      if (n + 1 + colour.length + track.frames().size() > ids.length) {
+        break;
+      }
+      ids[n++] = config.trackMarker();
+      for (int id : colour) {
+        ids[n++] = id;
+      }
+      for (ObjectTracks.Sighting s : track.frames()) {
+        ids[n++] = s == null ? config.absentToken() : config.sightingToken(s.size().ordinal(), s.cell().ordinal());
+      }
+    }
+    return n;
   }
 
   /** Input ids {@code [maxInputTokens]} of a short prompt to upsample: the prompt marker, then its words. */

@@ -141,11 +141,12 @@ public final class FuserTrainer {
       FuserModel.save(model, config, options.output());
       Files.writeString(options.output().resolve("training.txt"), String.format(Locale.ROOT,
           "command: reelscribe train fuser --seed %d --clips %d --frames %d --steps %d --batch %d --lr %s "
-              + "--upsample-share %s --truth-share %s%nframe captioner: %s%nseconds: %.0f (training; captioning the examples not "
+              + "--upsample-share %s --truth-share %s%s%nframe captioner: %s%nseconds: %.0f (training; captioning the examples not "
               + "included)%nvalidation, fused descriptions of %d held-out clips of seed %d:%n%s"
               + "validation, upsampled prompts of %d held-out clips:%n%s",
           options.seed(), options.clips(), options.framesPerClip(), options.steps(), options.batch(),
-          options.learningRate(), options.upsampleShare(), options.truthShare(), captioner.model().getModelId() + "@"
+          options.learningRate(), options.upsampleShare(), options.truthShare(),
+          config.objectTracks() ? "" : " --no-object-tracks", captioner.model().getModelId() + "@"
               + captioner.model().getVersion(), seconds(started), fusionValidation.size(), options.seed() + 1,
           last.fused().table(), upsampleValidation.size(), last.upsampled().table()));
     } finally {

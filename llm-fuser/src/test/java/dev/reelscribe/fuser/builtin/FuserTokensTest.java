@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelscribe.captioner.builtin.Vocabulary;
 import dev.reelscribe.fuser.FusionInput;
 import dev.reelscribe.fuser.TimedCaption;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,24 @@ class FuserTokensTest {
       assertThat(ids[8 + i]).isEqualTo(first[i]);
     }
     assertThat(ids[8 + first.length]).isEqualTo(Vocabulary.PAD);
+  }
+
+  @Test
+  void withObjectTracksEachColourLeadsTheInputWithOneTokenPerFrame() {
+    Vocabulary words = Vocabulary.of(List.of("A large red circle in the top left on a plain navy background."));
+    FuserConfig tracked = FuserConfig.tiny(words.tokens()).withObjectTracks(true);
+    FusionInput clip = new FusionInput("c", List.of(
+        new TimedCaption(0.5, "A large red circle in the top left on a plain navy background."),
+        new TimedCaption(2.5, "A plain navy background.")), 4.0);
+    long[] ids = new FuserTokens(tracked).input(clip);
+    assertThat(tracked.inputVocabularySize()).isEqualTo(tracked.sightingToken(2, 8) + 1);
+    assertThat(ids[0]).isEqualTo(tracked.trackMarker());
+    assertThat(ids[1]).isEqualTo(words.encode("red")[0]);
+    assertThat(ids[2]).as("large, top left").isEqualTo(tracked.sightingToken(2, 0));
+    assertThat(ids[3]).isEqualTo(tracked.absentToken());
+    assertThat(ids[4]).isEqualTo(tracked.frameMarker());
+    assertThat(ids[5]).isEqualTo(tracked.timeToken(1));
+    assertThat(Arrays.stream(ids).max().getAsLong()).isLessThan(tracked.inputVocabularySize());
   }
 
   @Test

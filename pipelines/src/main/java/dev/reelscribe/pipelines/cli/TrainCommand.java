@@ -160,6 +160,11 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--output", paramLabel = "DIR", description = "Model directory. Default: ${DEFAULT-VALUE}.")
     Path output = Path.of("reelscribe-out/models/caption-fuser");
 
+    @Option(names = "--object-tracks", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = {"Lead each input with every object's track through the frames: its colour, then its size and",
+            "3x3 cell in each frame (ObjectTracks). --no-object-tracks leaves the raw captions only. Default: true."})
+    boolean objectTracks = true;
+
     @Override
     public Integer call() throws Exception {
       FuserTrainOptions options = new FuserTrainOptions(seed, clips, frames, steps, batch, learningRate, evalEvery,
@@ -171,7 +176,8 @@ public final class TrainCommand implements Runnable {
           : CaptionerSpec.local(captionerModel.toString());
       FuserTrainer.Result result;
       try (dev.reelscribe.captioner.FrameCaptioner captioner = FrameCaptioners.open(captionerSpec)) {
-        result = new FuserTrainer(FuserConfig.builtin(), options, log).train(captioner, System.err);
+        result = new FuserTrainer(FuserConfig.builtin().withObjectTracks(objectTracks), options, log)
+            .train(captioner, System.err);
       }
       log.println("validation, fused descriptions of held-out clips (seed " + (seed + 1) + "):");
       log.print(result.fused().table());
