@@ -102,7 +102,7 @@ public final class TrainCommand implements Runnable {
           "captions into one dense description and upsamples short prompts. Its inputs are real frame",
           "captioner output: --clips synthworld clips of --seed are rendered, --frames frames of each are",
           "captioned by the frame captioner (the built-in one unless --frame-captioner-model is given;",
-          "about 20 minutes for the defaults, cached under --examples for reruns), and the targets are the",
+          "about 10 minutes for the defaults, cached under --examples for reruns), and the targets are the",
           "clips' canonical descriptions. --truth-share of each batch fuses fresh clips of seed S+3 with",
           "synthworld's own frame captions instead (free to make, never repeated), --upsample-share",
           "upsamples short prompts. Validation grades held-out clips of seed S+1 with TruthScorer",
