@@ -31,8 +31,10 @@ import java.util.List;
  *     Absent in a {@code config.json} written before it existed: false.
  * @param objectTracks the input starts with each colour's {@link ObjectTracks track} through the
  *     frames (a track marker, the colour, then one size-and-cell token or "absent" per frame), before
- *     the frame captions themselves: an object's cells side by side, where motion is read. Absent in
- *     a {@code config.json} written before it existed: false.
+ *     the frame captions themselves: an object's cells side by side, where motion is read. Off in
+ *     the built-in configuration: trained both ways on the same data, it made no difference beyond
+ *     the noise of 100 held-out clips (docs/benchmarks.md). Absent in a {@code config.json} written
+ *     before it existed: false.
  */
 public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
     int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding, boolean objectTracks) {
@@ -59,7 +61,7 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
 
   /** The built-in size. */
   public static FuserConfig builtin() {
-    return new FuserConfig(128, 4, 2, 3, 384, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true, true);
+    return new FuserConfig(128, 4, 2, 3, 384, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true, false);
   }
 
   /** A small configuration for tests. */

@@ -146,7 +146,7 @@ public final class FuserTrainer {
               + "validation, upsampled prompts of %d held-out clips:%n%s",
           options.seed(), options.clips(), options.framesPerClip(), options.steps(), options.batch(),
           options.learningRate(), options.upsampleShare(), options.truthShare(),
-          config.objectTracks() ? "" : " --no-object-tracks", captioner.model().getModelId() + "@"
+          config.objectTracks() ? " --object-tracks" : "", captioner.model().getModelId() + "@"
               + captioner.model().getVersion(), seconds(started), fusionValidation.size(), options.seed() + 1,
           last.fused().table(), upsampleValidation.size(), last.upsampled().table()));
     } finally {
