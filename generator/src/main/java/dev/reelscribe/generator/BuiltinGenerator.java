@@ -29,7 +29,6 @@ public final class BuiltinGenerator {
       throw new IllegalStateException("this build has no embedded generator weights; train them with "
           + "`reelscribe train generator` and pass --model DIR");
     }
-    return ModelDirectory.unpack(BuiltinGenerator.class, ROOT, FILES, "transformer/" + GeneratorModel.WEIGHTS,
-        CACHE.cacheRoot());
+    return ModelDirectory.unpack(BuiltinGenerator.class, ROOT, FILES, CACHE.cacheRoot());
   }
 }

@@ -66,26 +66,20 @@ public record ModelDirectory(String name, Class<?> anchor, String resourceRoot) 
     if (!embedded()) {
       throw new IllegalStateException("this build has no embedded " + name + " weights; " + missingHint);
     }
-    return unpack(anchor, resourceRoot, files(), paramsFile(), cacheRoot);
+    return unpack(anchor, resourceRoot, files(), cacheRoot);
   }
 
   /**
    * Copies the resources {@code files} (paths relative to {@code resourceRoot}; sub-directories
-   * allowed; missing optional files skipped) to {@code cacheRoot/<first 16 hex of the SHA-256 of
-   * hashedFile>/}, atomically, and returns that directory; a directory already there (its first file
-   * present) is reused, so two versions never share one and concurrent unpackers do not clash.
+   * allowed; missing optional files skipped) to {@code cacheRoot/<first 16 hex of their content
+   * hash>/}, atomically, and returns that directory; a directory already there (its first file
+   * present) is reused. The hash covers every file, not only the weights: a new {@code config.json}
+   * beside the same weights (a decoding rule turned on) unpacks to a new directory instead of
+   * reusing a stale one. Two versions never share a directory and concurrent unpackers do not clash.
    */
-  public static Path unpack(Class<?> anchor, String resourceRoot, List<String> files, String hashedFile,
-      Path cacheRoot) {
+  public static Path unpack(Class<?> anchor, String resourceRoot, List<String> files, Path cacheRoot) {
     try {
-      byte[] hashed;
-      try (InputStream in = anchor.getResourceAsStream(resourceRoot + hashedFile)) {
-        if (in == null) {
-          throw new IOException("missing resource " + resourceRoot + hashedFile);
-        }
-        hashed = in.readAllBytes();
-      }
-      Path dir = cacheRoot.resolve(sha256(hashed).substring(0, 16));
+      Path dir = cacheRoot.resolve(contentHash(anchor, resourceRoot, files).substring(0, 16));
       String marker = files.get(0);
       if (Files.isRegularFile(dir.resolve(marker))) {
         return dir;
@@ -110,6 +104,30 @@ public record ModelDirectory(String name, Class<?> anchor, String resourceRoot) 
     } catch (IOException e) {
       throw new UncheckedIOException("cannot unpack " + resourceRoot + " to " + cacheRoot, e);
     }
+  }
+
+  /** SHA-256 over each present file's name, length and bytes, in order; the first file must be present. */
+  static String contentHash(Class<?> anchor, String resourceRoot, List<String> files) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (int i = 0; i < files.size(); i++) {
+      try (InputStream in = anchor.getResourceAsStream(resourceRoot + files.get(i))) {
+        if (in == null) {
+          if (i == 0) {
+            throw new IOException("missing resource " + resourceRoot + files.get(i));
+          }
+          continue;
+        }
+        byte[] bytes = in.readAllBytes();
+        digest.update((files.get(i) + "\0" + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        digest.update(bytes);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private byte[] resource(String file) throws IOException {

@@ -68,7 +68,8 @@ public final class BuiltinFuserModel implements AutoCloseable {
           .build();
       ZooModel<long[], int[]> model = criteria.loadModel();
       ModelRef ref = ModelRef.newBuilder().setBackend(backend).setModelId(FuserModel.MODEL_ID)
-          .setVersion(FuserModel.weightsHash(dir).substring(0, 16)).build();
+          .setVersion(FuserModel.weightsHash(dir).substring(0, 16) + (config.pairGrounding() ? "+pairs" : ""))
+          .build();
       return new BuiltinFuserModel(model, config, ref, batchSize);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the fuser model in " + dir + ": " + e.getMessage(), e);

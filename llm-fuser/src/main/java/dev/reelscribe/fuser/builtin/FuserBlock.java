@@ -31,7 +31,9 @@ import java.util.List;
  * <p>{@code forward} with {@code (input [B,Tin], tokens [B,T])} returns next-token logits {@code
  * [B,T,V]} (teacher forcing); with {@code (input)} alone it decodes greedily and returns ids {@code
  * [B,maxOutputTokens]}, PAD after EOS; with {@link FuserConfig#groundedDecoding} it never writes a
- * colour or object noun that the input does not contain ({@link #groundingMask}).
+ * colour or object noun that the input does not contain ({@link #groundingMask}); with {@link
+ * FuserConfig#pairGrounding} colours, nouns and sizes stay paired as the captions pair them ({@link
+ * PairGrounding}).
  */
 public final class FuserBlock extends AbstractBlock {
   private final FuserConfig config;
@@ -43,6 +45,7 @@ public final class FuserBlock extends AbstractBlock {
   private final List<TransformerLayer> decoder = new ArrayList<>();
   private final LayerNorm decoderNorm;
   private final Parameter headBias;
+  private final PairGrounding pairGrounding;
 
   /** 1 for each vocabulary word the grounding governs (a colour or an object noun), else 0. */
   private final float[] groundedWords;
@@ -54,6 +57,7 @@ public final class FuserBlock extends AbstractBlock {
       String word = config.vocabulary().get(i).toLowerCase(java.util.Locale.ROOT);
       groundedWords[i] = Lexicon.COLOURS.contains(word) || Lexicon.OBJECTS.contains(word) ? 1 : 0;
     }
+    pairGrounding = new PairGrounding(config.vocabulary());
     int d = config.width();
     embedding = addParameter(weight("embedding", new Shape(config.inputVocabularySize(), d)));
     inputPositions = addParameter(weight("input_positions", new Shape(config.maxInputTokens(), d)));
@@ -88,16 +92,17 @@ public final class FuserBlock extends AbstractBlock {
       return new NDList(decode(ps, memory, memoryMask, inputs.get(1), training));
     }
     NDArray grounding = config.groundedDecoding() ? groundingMask(input) : null;
+    PairGrounding.Pairs[] pairs = config.pairGrounding() ? rowPairs(input) : null;
     return new NDList(Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxOutputTokens(),
         prefixes -> {
           memory.tempAttach(prefixes.getManager());
           memoryMask.tempAttach(prefixes.getManager());
           NDArray logits = decode(ps, memory, memoryMask, prefixes, false);
-          if (grounding == null) {
-            return logits;
+          if (grounding != null) {
+            grounding.tempAttach(prefixes.getManager());
+            logits = logits.add(grounding);
           }
-          grounding.tempAttach(prefixes.getManager());
-          return logits.add(grounding);
+          return pairs == null ? logits : logits.add(pairMask(prefixes, pairs));
         }));
   }
 
@@ -116,6 +121,33 @@ public final class FuserBlock extends AbstractBlock {
         .reshape(-1, 1);
     NDArray forbidden = present.logicalNot().toType(DataType.FLOAT32, false).mul(grounded).mul(fusing);
     return forbidden.mul(-1e9f).expandDims(1);
+  }
+
+  /** Each fusing row's word pairs; null for upsampling rows (led by the prompt marker). */
+  private PairGrounding.Pairs[] rowPairs(NDArray input) {
+    int b = (int) input.getShape().get(0);
+    int t = (int) input.getShape().get(1);
+    long[] ids = input.toType(DataType.INT64, false).toLongArray();
+    PairGrounding.Pairs[] out = new PairGrounding.Pairs[b];
+    for (int i = 0; i < b; i++) {
+      long[] row = java.util.Arrays.copyOfRange(ids, i * t, (i + 1) * t);
+      out[i] = row[0] == config.promptMarker() ? null : pairGrounding.pairs(row);
+    }
+    return out;
+  }
+
+  /** An additive {@code [B,1,V]} mask: -1e9 on each word its row's pairs forbid after the prefix's last word. */
+  private NDArray pairMask(NDArray prefixes, PairGrounding.Pairs[] pairs) {
+    int b = (int) prefixes.getShape().get(0);
+    int v = config.vocabulary().size();
+    long[] last = prefixes.get(new NDIndex(":, -1")).toLongArray();
+    float[] mask = new float[b * v];
+    for (int i = 0; i < b; i++) {
+      if (pairs[i] != null) {
+        pairs[i].mask(last[i], -1e9f, mask, i * v);
+      }
+    }
+    return prefixes.getManager().create(mask, new Shape(b, 1, v));
   }
 
   /** An additive {@code [B,1,1,Tin]} mask that hides PAD input positions from attention. */

@@ -35,9 +35,16 @@ import java.util.List;
  *     the built-in configuration: trained both ways on the same data, it made no difference beyond
  *     the noise of 100 held-out clips (docs/benchmarks.md). Absent in a {@code config.json} written
  *     before it existed: false.
+ * @param pairGrounding when fusing, after a colour the decoder may write only an object noun that some
+ *     frame caption puts right after that colour, and after a size word only a colour that some
+ *     caption puts right after that size; among the nouns a colour allows, the ones fewer captions
+ *     saw with it are tilted against by the log of their share ({@link PairGrounding}). Colours and
+ *     nouns stay bound as the captions bind them. A decoding rule: it changes no weight. Absent in
+ *     a {@code config.json} written before it existed: false.
  */
 public record FuserConfig(int width, int heads, int encoderLayers, int decoderLayers, int maxInputTokens,
-    int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding, boolean objectTracks) {
+    int maxOutputTokens, float dropout, List<String> vocabulary, boolean groundedDecoding, boolean objectTracks,
+    boolean pairGrounding) {
   /** Time buckets: a frame at time t of a clip of length d gets bucket floor(TIME_BUCKETS * t / d). */
   public static final int TIME_BUCKETS = 10;
 
@@ -61,24 +68,31 @@ public record FuserConfig(int width, int heads, int encoderLayers, int decoderLa
 
   /** The built-in size. */
   public static FuserConfig builtin() {
-    return new FuserConfig(128, 4, 2, 3, 384, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true, false);
+    return new FuserConfig(128, 4, 2, 3, 384, 256, 0.1f, FuserVocabulary.synthworld().tokens(), true, false,
+        true);
   }
 
   /** A small configuration for tests. */
   public static FuserConfig tiny(List<String> vocabulary) {
-    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary, false, false);
+    return new FuserConfig(32, 2, 1, 1, 96, 64, 0.1f, vocabulary, false, false, false);
   }
 
   /** The same architecture, decoding grounded or not. */
   public FuserConfig withGroundedDecoding(boolean value) {
     return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
-        vocabulary, value, objectTracks);
+        vocabulary, value, objectTracks, pairGrounding);
   }
 
   /** The same architecture, with or without object tracks in the input. */
   public FuserConfig withObjectTracks(boolean value) {
     return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
-        vocabulary, groundedDecoding, value);
+        vocabulary, groundedDecoding, value, pairGrounding);
+  }
+
+  /** The same architecture, decoding with or without pair grounding. */
+  public FuserConfig withPairGrounding(boolean value) {
+    return new FuserConfig(width, heads, encoderLayers, decoderLayers, maxInputTokens, maxOutputTokens, dropout,
+        vocabulary, groundedDecoding, objectTracks, value);
   }
 
   /**
