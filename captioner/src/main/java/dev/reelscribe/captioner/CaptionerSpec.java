@@ -15,10 +15,16 @@ import java.io.Serializable;
  * @param chat the endpoint for {@code remote}
  * @param prompt the instruction sent with each frame to a remote VLM (null: the default prompt)
  * @param maxTokens answer budget for a remote VLM
+ * @param hedgeBelow shape hedging of a built-in/local model ({@code CaptionerConfig#hedgeBelow}); {@link
+ *     #MODEL_HEDGE} keeps the model directory's own setting
  */
 public record CaptionerSpec(
-    String backend, String modelDir, int beamWidth, int batchSize, ChatConfig chat, String prompt, int maxTokens)
+    String backend, String modelDir, int beamWidth, int batchSize, ChatConfig chat, String prompt, int maxTokens,
+    double hedgeBelow)
     implements Serializable {
+
+  /** {@link #hedgeBelow} that keeps what the model's config.json says. */
+  public static final double MODEL_HEDGE = -1;
 
   public CaptionerSpec {
     switch (backend) {
@@ -39,25 +45,33 @@ public record CaptionerSpec(
     if (beamWidth < 1 || batchSize < 1 || maxTokens < 1) {
       throw new IllegalArgumentException("beam width, batch size and max tokens must be positive");
     }
+    if (hedgeBelow != MODEL_HEDGE && !(hedgeBelow >= 0 && hedgeBelow < 1)) {
+      throw new IllegalArgumentException("the shape-hedging threshold is a probability in [0, 1): " + hedgeBelow);
+    }
   }
 
   public static CaptionerSpec builtin() {
-    return new CaptionerSpec("builtin", null, 1, 32, null, null, 128);
+    return new CaptionerSpec("builtin", null, 1, 32, null, null, 128, MODEL_HEDGE);
   }
 
   public static CaptionerSpec local(String dir) {
-    return new CaptionerSpec("local", dir, 1, 32, null, null, 128);
+    return new CaptionerSpec("local", dir, 1, 32, null, null, 128, MODEL_HEDGE);
   }
 
   public static CaptionerSpec remote(ChatConfig chat, String prompt) {
-    return new CaptionerSpec("remote", null, 1, 32, chat, prompt, 128);
+    return new CaptionerSpec("remote", null, 1, 32, chat, prompt, 128, MODEL_HEDGE);
   }
 
   public CaptionerSpec withBeamWidth(int width) {
-    return new CaptionerSpec(backend, modelDir, width, batchSize, chat, prompt, maxTokens);
+    return new CaptionerSpec(backend, modelDir, width, batchSize, chat, prompt, maxTokens, hedgeBelow);
   }
 
   public CaptionerSpec withBatchSize(int size) {
-    return new CaptionerSpec(backend, modelDir, beamWidth, size, chat, prompt, maxTokens);
+    return new CaptionerSpec(backend, modelDir, beamWidth, size, chat, prompt, maxTokens, hedgeBelow);
+  }
+
+  /** The same captioner with another shape-hedging threshold (0: off; {@link #MODEL_HEDGE}: the model's). */
+  public CaptionerSpec withHedgeBelow(double below) {
+    return new CaptionerSpec(backend, modelDir, beamWidth, batchSize, chat, prompt, maxTokens, below);
   }
 }

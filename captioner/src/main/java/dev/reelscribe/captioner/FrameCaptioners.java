@@ -22,8 +22,9 @@ public final class FrameCaptioners {
   public static FrameCaptioner open(CaptionerSpec spec) {
     return switch (spec.backend()) {
       case "builtin" -> BuiltinFrameCaptioner.load(BuiltinModel.unpackEmbedded(cacheRoot()), "builtin",
-          spec.beamWidth(), spec.batchSize());
-      case "local" -> BuiltinFrameCaptioner.load(Path.of(spec.modelDir()), "local", spec.beamWidth(), spec.batchSize());
+          spec.beamWidth(), spec.batchSize(), spec.hedgeBelow());
+      case "local" -> BuiltinFrameCaptioner.load(Path.of(spec.modelDir()), "local", spec.beamWidth(), spec.batchSize(),
+          spec.hedgeBelow());
       case "remote" -> new RemoteFrameCaptioner(new ChatClient(spec.chat()), spec.prompt(), spec.maxTokens());
       default -> throw new IllegalArgumentException(spec.backend());
     };

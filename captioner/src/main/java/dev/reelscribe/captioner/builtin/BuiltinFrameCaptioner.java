@@ -12,6 +12,7 @@ import ai.djl.translate.TranslateException;
 import ai.djl.translate.Translator;
 import ai.djl.translate.TranslatorContext;
 import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.captioner.FrameImage;
 import dev.reelscribe.captioner.nn.FrameCaptionerBlock;
@@ -49,11 +50,20 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
    * @param beamWidth 1 for greedy decoding
    */
   public static BuiltinFrameCaptioner load(Path dir, String backend, int beamWidth, int batchSize) {
+    return load(dir, backend, beamWidth, batchSize, CaptionerSpec.MODEL_HEDGE);
+  }
+
+  /**
+   * As {@link #load(Path, String, int, int)}, with the shape-hedging threshold {@code hedgeBelow}
+   * instead of the directory's own ({@link CaptionerSpec#MODEL_HEDGE} keeps it; 0 turns hedging off).
+   */
+  public static BuiltinFrameCaptioner load(Path dir, String backend, int beamWidth, int batchSize, double hedgeBelow) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1");
     }
     try {
-      CaptionerConfig config = CaptionerConfig.read(dir);
+      CaptionerConfig stored = CaptionerConfig.read(dir);
+      CaptionerConfig config = hedgeBelow == CaptionerSpec.MODEL_HEDGE ? stored : stored.withHedgeBelow(hedgeBelow);
       FrameCaptionerBlock block = new FrameCaptionerBlock(config).beamWidth(beamWidth);
       Vocabulary vocab = config.vocab();
       int size = config.imageSize();
@@ -63,11 +73,11 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
           .optModelName(BuiltinModel.NAME)
           .optEngine("PyTorch")
           .optBlock(block)
-          .optTranslator(new PixelsTranslator(vocab, size))
+          .optTranslator(new PixelsTranslator(vocab, size, config.hedgeBelow()))
           .build();
       ZooModel<float[], String> model = criteria.loadModel();
       ModelRef ref = ModelRef.newBuilder().setBackend(backend).setModelId(BuiltinModel.MODEL_ID)
-          .setVersion(BuiltinModel.weightsHash(dir).substring(0, 16) + (beamWidth > 1 ? "+beam" + beamWidth : ""))
+          .setVersion(BuiltinModel.weightsHash(dir).substring(0, 16) + decodingSuffix(config, beamWidth))
           .build();
       return new BuiltinFrameCaptioner(model, config, ref, batchSize);
     } catch (IOException e) {
@@ -79,6 +89,17 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
 
   public CaptionerConfig config() {
     return config;
+  }
+
+  /**
+   * What the model version says besides the weights: the decoding, so the corpus records whether a
+   * caption was hedged ({@code +hedge0.60}) or beam-searched ({@code +beam3}, never hedged).
+   */
+  static String decodingSuffix(CaptionerConfig config, int beamWidth) {
+    if (beamWidth > 1) {
+      return "+beam" + beamWidth;
+    }
+    return config.hedgeBelow() > 0 ? String.format(java.util.Locale.ROOT, "+hedge%.2f", config.hedgeBelow()) : "";
   }
 
   @Override
@@ -138,14 +159,19 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
     model.close();
   }
 
-  /** Planar pixels in, caption text out; token ids come back from the block's decoder. */
+  /**
+   * Planar pixels in, caption text out; token ids (and, with hedging, their probabilities) come back
+   * from the block's decoder.
+   */
   static final class PixelsTranslator implements Translator<float[], String> {
     private final Vocabulary vocab;
     private final int size;
+    private final ShapeHedge hedge;
 
-    PixelsTranslator(Vocabulary vocab, int size) {
+    PixelsTranslator(Vocabulary vocab, int size, double hedgeBelow) {
       this.vocab = vocab;
       this.size = size;
+      this.hedge = hedgeBelow > 0 ? new ShapeHedge(vocab, hedgeBelow) : null;
     }
 
     @Override
@@ -155,12 +181,12 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
 
     @Override
     public String processOutput(TranslatorContext ctx, NDList list) {
-      long[] ids = list.singletonOrThrow().toLongArray();
+      long[] ids = list.get(0).toLongArray();
       int[] tokens = new int[ids.length];
       for (int i = 0; i < ids.length; i++) {
         tokens[i] = (int) ids[i];
       }
-      return vocab.decode(tokens);
+      return hedge != null && list.size() > 1 ? hedge.text(tokens, list.get(1).toFloatArray()) : vocab.decode(tokens);
     }
 
     @Override

@@ -20,6 +20,10 @@ import java.util.List;
  * @param decoderLayers autoregressive decoder layers (causal self-attention + cross-attention)
  * @param maxTokens the longest caption, in tokens, including EOS
  * @param vocabulary the tokens, specials first
+ * @param hedgeBelow in greedy decoding, a shape word the decoder chose with a probability below
+ *     this is written as the generic "shape" ("a small green shape on the left"): the caption keeps
+ *     the object, its colour, size and place, and does not guess its shape; 0 turns hedging off
+ *     (decoding only; the weights do not depend on it)
  */
 public record CaptionerConfig(
     int imageSize,
@@ -30,7 +34,8 @@ public record CaptionerConfig(
     int encoderLayers,
     int decoderLayers,
     int maxTokens,
-    List<String> vocabulary) {
+    List<String> vocabulary,
+    double hedgeBelow) {
 
   public static final String FILE = "config.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,16 +55,32 @@ public record CaptionerConfig(
     if (maxTokens < 2 || encoderLayers < 0 || decoderLayers < 1 || stem < 0) {
       throw new IllegalArgumentException("bad layer or token counts");
     }
+    if (!(hedgeBelow >= 0 && hedgeBelow < 1)) {
+      throw new IllegalArgumentException("hedgeBelow is a probability in [0, 1): " + hedgeBelow);
+    }
   }
+
+  /**
+   * Shape hedging of the committed model: chosen on held-out seeds 1001 and 1002 (docs/benchmarks.md,
+   * "Hedging unsure shapes").
+   */
+  public static final double BUILTIN_HEDGE_BELOW = 0.6;
 
   /** The configuration the committed built-in model is trained with. */
   public static CaptionerConfig builtin() {
-    return new CaptionerConfig(128, 0, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens());
+    return new CaptionerConfig(128, 0, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens(),
+        BUILTIN_HEDGE_BELOW);
   }
 
   /** A small configuration for tests. */
   public static CaptionerConfig tiny() {
-    return new CaptionerConfig(64, 4, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens());
+    return new CaptionerConfig(64, 4, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens(), 0);
+  }
+
+  /** The same architecture and vocabulary with another hedging threshold. */
+  public CaptionerConfig withHedgeBelow(double below) {
+    return new CaptionerConfig(imageSize, stem, channels, width, heads, encoderLayers, decoderLayers, maxTokens,
+        vocabulary, below);
   }
 
   public Vocabulary vocab() {

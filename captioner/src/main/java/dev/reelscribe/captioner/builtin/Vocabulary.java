@@ -127,17 +127,26 @@ public final class Vocabulary {
 
   /** The text of token ids, stopping at EOS and skipping PAD/BOS. */
   public String decode(int[] idsIn) {
+    return decode(idsIn, Map.of());
+  }
+
+  /**
+   * As {@link #decode(int[])}, with the word at some positions of {@code idsIn} written as another
+   * word ({@code replaced}: position → word).
+   */
+  public String decode(int[] idsIn, Map<Integer, String> replaced) {
     StringBuilder out = new StringBuilder();
     boolean inQuote = false;
     boolean glue = true;
-    for (int id : idsIn) {
+    for (int position = 0; position < idsIn.length; position++) {
+      int id = idsIn[position];
       if (id == EOS) {
         break;
       }
       if (id == PAD || id == BOS) {
         continue;
       }
-      String t = token(id);
+      String t = replaced.getOrDefault(position, token(id));
       boolean punct = t.equals(".") || t.equals(",");
       boolean quote = t.equals("\"");
       if (quote) {

@@ -36,7 +36,9 @@ import java.util.List;
  * object (shape, colour, size) has its centre in each image token's cell. The auxiliary loss on them
  * only shapes training (it gives the encoder a direct signal about shapes); decoding ignores it. With {@code (images)} alone it decodes: greedily, or
  * with beam search when {@link #beamWidth(int)} is above 1, and returns token ids {@code
- * [B,maxTokens]} padded with PAD after EOS.
+ * [B,maxTokens]} padded with PAD after EOS; greedy decoding with shape hedging on ({@link
+ * CaptionerConfig#hedgeBelow()} above 0) also returns each chosen token's probability {@code
+ * [B,maxTokens]}.
  */
 public final class FrameCaptionerBlock extends AbstractBlock {
   private final CaptionerConfig config;
@@ -124,6 +126,9 @@ public final class FrameCaptionerBlock extends AbstractBlock {
       NDArray aux = auxiliary.forward(ps, new NDList(memory), training).head();
       return new NDList(decode(ps, memory, inputs.get(1), training), aux);
     }
+    if (beamWidth == 1 && config.hedgeBelow() > 0) {
+      return greedyWithProbabilities(ps, memory);
+    }
     return new NDList(beamWidth == 1 ? greedy(ps, memory) : beam(ps, memory, beamWidth));
   }
 
@@ -159,6 +164,15 @@ public final class FrameCaptionerBlock extends AbstractBlock {
 
   private NDArray greedy(ParameterStore ps, NDArray memory) {
     return Decoding.greedy(memory.getManager(), (int) memory.getShape().get(0), config.maxTokens(),
+        prefixes -> {
+          memory.tempAttach(prefixes.getManager());
+          return decode(ps, memory, prefixes, false);
+        });
+  }
+
+  /** Greedy ids and each chosen token's probability, for shape hedging. */
+  private NDList greedyWithProbabilities(ParameterStore ps, NDArray memory) {
+    return Decoding.greedyWithProbabilities(memory.getManager(), (int) memory.getShape().get(0), config.maxTokens(),
         prefixes -> {
           memory.tempAttach(prefixes.getManager());
           return decode(ps, memory, prefixes, false);
@@ -240,6 +254,9 @@ public final class FrameCaptionerBlock extends AbstractBlock {
       int grid = config.gridSide() * config.gridSide();
       return new Shape[] {new Shape(b, inputShapes[1].get(1), config.vocabulary().size()),
           new Shape(b, grid, AUX_SHAPES + AUX_COLOURS + AUX_SIZES)};
+    }
+    if (beamWidth == 1 && config.hedgeBelow() > 0) {
+      return new Shape[] {new Shape(b, config.maxTokens()), new Shape(b, config.maxTokens())};
     }
     return new Shape[] {new Shape(b, config.maxTokens())};
   }

@@ -3,7 +3,9 @@ package dev.reelscribe.captioner.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelscribe.captioner.CaptionResult;
+import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.FrameCaptioner;
+import dev.reelscribe.captioner.FrameCaptioners;
 import dev.reelscribe.captioner.FrameImage;
 import dev.reelscribe.captioner.train.FrameCaptionerTrainer;
 import dev.reelscribe.captioner.train.TrainOptions;
@@ -98,6 +100,60 @@ class BuiltinFrameCaptionerTest {
       List<CaptionResult> results = captioner.caption(frames(2));
       assertThat(results).allMatch(r -> r instanceof CaptionResult.Ok);
       assertThat(captioner.model().getVersion()).endsWith("+beam3");
+    }
+  }
+
+  @Test
+  void hedgingWritesUnsureShapesAsShapeAndChangesNothingElse() {
+    // the committed model (a 60-step tiny one names no shapes yet), hedging off and at 0.99
+    List<FrameImage> frames = frames(12);
+    try (FrameCaptioner plain = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0));
+        FrameCaptioner unsure = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0.99))) {
+      assertThat(unsure.model().getVersion()).isEqualTo(plain.model().getVersion() + "+hedge0.99");
+      List<CaptionResult> a = plain.caption(frames);
+      List<CaptionResult> b = unsure.caption(frames);
+      java.util.Set<String> shapes = new java.util.HashSet<>();
+      for (dev.reelscribe.synthworld.script.Shape s : dev.reelscribe.synthworld.script.Shape.values()) {
+        shapes.add(s.word());
+      }
+      int hedgedWords = 0;
+      int shapeWords = 0;
+      for (int i = 0; i < frames.size(); i++) {
+        String[] x = ((CaptionResult.Ok) a.get(i)).text().split(" ");
+        String[] y = ((CaptionResult.Ok) b.get(i)).text().split(" ");
+        assertThat(y).hasSameSizeAs(x);
+        for (int w = 0; w < x.length; w++) {
+          shapeWords += shapes.contains(x[w].replaceAll("[.,]", "")) ? 1 : 0;
+          if (!x[w].equals(y[w])) {
+            assertThat(shapes).as(x[w]).contains(x[w].replaceAll("[.,]", ""));
+            assertThat(y[w].replaceAll("[.,]", "")).isEqualTo(ShapeHedge.WORD);
+            hedgedWords++;
+          }
+        }
+      }
+      // some shapes, not all: the model is sure of most of what it names
+      assertThat(hedgedWords).as("%s / %s", a, b).isPositive().isLessThan(shapeWords);
+    }
+  }
+
+  @Test
+  void aModelDirectoryFromBeforeHedgingReadsAsUnhedged() throws Exception {
+    Path old = Files.createDirectories(dir.resolve("old-config"));
+    String json = Files.readString(dir.resolve("model").resolve("config.json"))
+        .replaceAll(",\\s*\"hedgeBelow\"\\s*:\\s*[0-9.]+", "");
+    assertThat(json).doesNotContain("hedgeBelow");
+    Files.writeString(old.resolve("config.json"), json);
+    assertThat(CaptionerConfig.read(old).hedgeBelow()).isZero();
+    assertThat(CaptionerConfig.builtin().hedgeBelow()).isEqualTo(CaptionerConfig.BUILTIN_HEDGE_BELOW);
+  }
+
+  @Test
+  void theCommittedConfigIsWhatTrainingWrites() throws Exception {
+    Path written = dir.resolve("builtin-config");
+    CaptionerConfig.builtin().write(written);
+    try (var committed = BuiltinFrameCaptionerTest.class.getResourceAsStream("/dev/reelscribe/captioner/model/config.json")) {
+      assertThat(Files.readString(written.resolve("config.json")))
+          .isEqualTo(new String(committed.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.reelscribe.models.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -33,6 +34,25 @@ public final class Decoding {
    * step by step instead of holding every step's activations until decoding ends.
    */
   public static NDArray greedy(NDManager manager, int batch, int maxTokens, Step step) {
+    return search(manager, batch, maxTokens, step, null);
+  }
+
+  /**
+   * {@link #greedy} that also returns how sure the decoder was of each token it chose: {@code
+   * NDList(ids [B,maxTokens] long, probabilities [B,maxTokens] float)}, the probability being the
+   * chosen token's softmax share of its step (0 after EOS). Tokens are the same as {@link #greedy}'s.
+   */
+  public static NDList greedyWithProbabilities(NDManager manager, int batch, int maxTokens, Step step) {
+    float[][] probabilities = new float[batch][maxTokens];
+    NDArray ids = search(manager, batch, maxTokens, step, probabilities);
+    float[] flat = new float[batch * maxTokens];
+    for (int i = 0; i < batch; i++) {
+      System.arraycopy(probabilities[i], 0, flat, i * maxTokens, maxTokens);
+    }
+    return new NDList(ids, manager.create(flat, new Shape(batch, maxTokens)));
+  }
+
+  private static NDArray search(NDManager manager, int batch, int maxTokens, Step step, float[][] probabilities) {
     long[][] out = new long[batch][maxTokens + 1];
     boolean[] done = new boolean[batch];
     for (long[] row : out) {
@@ -40,13 +60,20 @@ public final class Decoding {
     }
     for (int t = 1; t <= maxTokens; t++) {
       long[] next;
+      float[] sure = null;
       try (NDManager stepManager = manager.newSubManager()) {
-        NDArray logits = step.logits(prefix(stepManager, out, t));
-        next = logits.get(new NDIndex(":, -1, :")).argMax(-1).toLongArray();
+        NDArray last = step.logits(prefix(stepManager, out, t)).get(new NDIndex(":, -1, :"));
+        next = last.argMax(-1).toLongArray();
+        if (probabilities != null) {
+          sure = last.softmax(-1).max(new int[] {-1}).toFloatArray();
+        }
       }
       boolean all = true;
       for (int i = 0; i < batch; i++) {
         out[i][t] = done[i] ? PAD : next[i];
+        if (sure != null && !done[i]) {
+          probabilities[i][t - 1] = sure[i];
+        }
         done[i] |= next[i] == EOS;
         all &= done[i];
       }

@@ -1,6 +1,7 @@
 package dev.reelscribe.pipelines.cli;
 
 import dev.reelscribe.captioner.CaptionerSpec;
+import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.captioner.remote.RemoteFrameCaptioner;
 import dev.reelscribe.models.chat.ChatConfig;
 import java.nio.file.Files;
@@ -19,6 +20,12 @@ final class CaptionerOptions {
 
   @Option(names = "--beam", paramLabel = "K", description = "Beam width of the built-in/local captioner; 1 is greedy. Default: ${DEFAULT-VALUE}.")
   int beam = 1;
+
+  @Option(names = "--hedge-below", paramLabel = "P", description = {
+      "Built-in/local captioner: write a shape the model chose with a probability below P as the generic",
+      "\"shape\" (\"a small green shape on the left\"), keeping its colour, size and place; 0 turns it off.",
+      "Default: the model's config.json (the built-in model: " + CaptionerConfig.BUILTIN_HEDGE_BELOW + ")."})
+  Double hedgeBelow;
 
   @Option(names = {"--caption-batch", "--batch"}, paramLabel = "N",
       description = "Frames per model call (built-in/local). Default: ${DEFAULT-VALUE}.")
@@ -63,6 +70,9 @@ final class CaptionerOptions {
     if (modelDir != null && !Files.isRegularFile(Path.of(modelDir, "config.json"))) {
       return "--frame-captioner-model " + modelDir + " is not a model directory (no config.json)";
     }
+    if (vlmEndpoint != null && hedgeBelow != null) {
+      return "--hedge-below is for the built-in/local captioner, not a --vlm-endpoint";
+    }
     if (vlmApiKeyEnv != null && System.getenv(vlmApiKeyEnv) == null) {
       return "--vlm-api-key-env " + vlmApiKeyEnv + ": that environment variable is not set";
     }
@@ -79,10 +89,11 @@ final class CaptionerOptions {
       ChatConfig chat = ChatConfig.of(vlmEndpoint, vlmModel).withApiKeyEnv(vlmApiKeyEnv)
           .withConcurrency(vlmConcurrency).withTimeout(Duration.ofSeconds(vlmTimeout))
           .withRetries(vlmMaxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
-      return new CaptionerSpec("remote", null, 1, batch, chat, vlmPrompt, vlmMaxTokens);
+      return new CaptionerSpec("remote", null, 1, batch, chat, vlmPrompt, vlmMaxTokens, CaptionerSpec.MODEL_HEDGE);
     }
     CaptionerSpec spec = modelDir != null ? CaptionerSpec.local(modelDir) : CaptionerSpec.builtin();
-    return spec.withBeamWidth(beam).withBatchSize(batch);
+    spec = spec.withBeamWidth(beam).withBatchSize(batch);
+    return hedgeBelow == null ? spec : spec.withHedgeBelow(hedgeBelow);
   }
 
   /** The captioner's configuration for run.json: never the key, only the variable's name. */
@@ -102,6 +113,9 @@ final class CaptionerOptions {
     } else {
       out.put("beam", spec.beamWidth());
       out.put("batch", spec.batchSize());
+      if (spec.hedgeBelow() != CaptionerSpec.MODEL_HEDGE) {
+        out.put("hedgeBelow", spec.hedgeBelow());
+      }
     }
     return out;
   }

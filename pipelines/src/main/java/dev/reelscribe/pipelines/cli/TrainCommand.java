@@ -153,6 +153,13 @@ public final class TrainCommand implements Runnable {
         description = "Caption the training clips with this frame-captioner model directory. Default: the built-in one.")
     Path captionerModel;
 
+    @Option(names = "--hedge-below", paramLabel = "P", description = {
+        "Shape hedging of the captioner that captions the training clips (see caption --hedge-below).",
+        "Default: ${DEFAULT-VALUE}, off: the fuser learns from every frame's best guess of each shape and",
+        "weighs the frames against each other; the committed weights were trained so, and at run time",
+        "fuse hedged captions better than unhedged ones (docs/benchmarks.md)."})
+    double hedgeBelow = 0;
+
     @Option(names = "--examples", paramLabel = "DIR",
         description = "Cache of captioned examples (per seed, count and captioner version). Default: ${DEFAULT-VALUE}.")
     Path examples = Path.of("reelscribe-out/models/fuser-examples");
@@ -173,8 +180,8 @@ public final class TrainCommand implements Runnable {
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the fuser: seed %d, %d clips x %d frames, %d steps of %d -> %s%n", seed, clips, frames,
           steps, batch, output);
-      CaptionerSpec captionerSpec = captionerModel == null ? CaptionerSpec.builtin()
-          : CaptionerSpec.local(captionerModel.toString());
+      CaptionerSpec captionerSpec = (captionerModel == null ? CaptionerSpec.builtin()
+          : CaptionerSpec.local(captionerModel.toString())).withHedgeBelow(hedgeBelow);
       FuserTrainer.Result result;
       try (dev.reelscribe.captioner.FrameCaptioner captioner = FrameCaptioners.open(captionerSpec)) {
         result = new FuserTrainer(FuserConfig.builtin().withObjectTracks(objectTracks), options, log)

@@ -61,6 +61,16 @@ class CaptionCliTest {
   }
 
   @Test
+  void aHedgingThresholdMustBeAProbabilityAndIsForTheBuiltInCaptionerOnly(@TempDir Path dir) {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("a").toString(),
+        "--hedge-below", "1.5")).isEqualTo(2);
+    assertThat(err.toString()).contains("shape-hedging threshold is a probability");
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("b").toString(),
+        "--hedge-below", "0.5", "--vlm-endpoint", "http://127.0.0.1:9/v1", "--vlm-model", "m")).isEqualTo(2);
+    assertThat(err.toString()).contains("--hedge-below is for the built-in/local captioner");
+  }
+
+  @Test
   void aModelDirectoryThatIsNotOneIsAClearError(@TempDir Path dir) {
     assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("o").toString(),
         "--frame-captioner-model", dir.toString())).isEqualTo(2);
