@@ -17,10 +17,12 @@ import java.io.Serializable;
  * @param maxTokens answer budget for a remote VLM
  * @param hedgeBelow shape hedging of a built-in/local model ({@code CaptionerConfig#hedgeBelow}); {@link
  *     #MODEL_HEDGE} keeps the model directory's own setting
+ * @param gridPlaces places checked against the grid head for a built-in/local model ({@code
+ *     CaptionerConfig#gridPlaces}); null keeps the model directory's own setting
  */
 public record CaptionerSpec(
     String backend, String modelDir, int beamWidth, int batchSize, ChatConfig chat, String prompt, int maxTokens,
-    double hedgeBelow)
+    double hedgeBelow, Boolean gridPlaces)
     implements Serializable {
 
   /** {@link #hedgeBelow} that keeps what the model's config.json says. */
@@ -51,27 +53,32 @@ public record CaptionerSpec(
   }
 
   public static CaptionerSpec builtin() {
-    return new CaptionerSpec("builtin", null, 1, 32, null, null, 128, MODEL_HEDGE);
+    return new CaptionerSpec("builtin", null, 1, 32, null, null, 128, MODEL_HEDGE, null);
   }
 
   public static CaptionerSpec local(String dir) {
-    return new CaptionerSpec("local", dir, 1, 32, null, null, 128, MODEL_HEDGE);
+    return new CaptionerSpec("local", dir, 1, 32, null, null, 128, MODEL_HEDGE, null);
   }
 
   public static CaptionerSpec remote(ChatConfig chat, String prompt) {
-    return new CaptionerSpec("remote", null, 1, 32, chat, prompt, 128, MODEL_HEDGE);
+    return new CaptionerSpec("remote", null, 1, 32, chat, prompt, 128, MODEL_HEDGE, null);
   }
 
   public CaptionerSpec withBeamWidth(int width) {
-    return new CaptionerSpec(backend, modelDir, width, batchSize, chat, prompt, maxTokens, hedgeBelow);
+    return new CaptionerSpec(backend, modelDir, width, batchSize, chat, prompt, maxTokens, hedgeBelow, gridPlaces);
   }
 
   public CaptionerSpec withBatchSize(int size) {
-    return new CaptionerSpec(backend, modelDir, beamWidth, size, chat, prompt, maxTokens, hedgeBelow);
+    return new CaptionerSpec(backend, modelDir, beamWidth, size, chat, prompt, maxTokens, hedgeBelow, gridPlaces);
   }
 
   /** The same captioner with another shape-hedging threshold (0: off; {@link #MODEL_HEDGE}: the model's). */
   public CaptionerSpec withHedgeBelow(double below) {
-    return new CaptionerSpec(backend, modelDir, beamWidth, batchSize, chat, prompt, maxTokens, below);
+    return new CaptionerSpec(backend, modelDir, beamWidth, batchSize, chat, prompt, maxTokens, below, gridPlaces);
+  }
+
+  /** The same captioner with places from the grid head on or off (null: the model's setting). */
+  public CaptionerSpec withGridPlaces(Boolean on) {
+    return new CaptionerSpec(backend, modelDir, beamWidth, batchSize, chat, prompt, maxTokens, hedgeBelow, on);
   }
 }

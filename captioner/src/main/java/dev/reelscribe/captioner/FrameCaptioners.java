@@ -22,9 +22,9 @@ public final class FrameCaptioners {
   public static FrameCaptioner open(CaptionerSpec spec) {
     return switch (spec.backend()) {
       case "builtin" -> BuiltinFrameCaptioner.load(BuiltinModel.unpackEmbedded(cacheRoot()), "builtin",
-          spec.beamWidth(), spec.batchSize(), spec.hedgeBelow());
+          spec.beamWidth(), spec.batchSize(), spec.hedgeBelow(), spec.gridPlaces());
       case "local" -> BuiltinFrameCaptioner.load(Path.of(spec.modelDir()), "local", spec.beamWidth(), spec.batchSize(),
-          spec.hedgeBelow());
+          spec.hedgeBelow(), spec.gridPlaces());
       case "remote" -> new RemoteFrameCaptioner(new ChatClient(spec.chat()), spec.prompt(), spec.maxTokens());
       default -> throw new IllegalArgumentException(spec.backend());
     };

@@ -50,22 +50,28 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
    * @param beamWidth 1 for greedy decoding
    */
   public static BuiltinFrameCaptioner load(Path dir, String backend, int beamWidth, int batchSize) {
-    return load(dir, backend, beamWidth, batchSize, CaptionerSpec.MODEL_HEDGE);
+    return load(dir, backend, beamWidth, batchSize, CaptionerSpec.MODEL_HEDGE, null);
   }
 
   /**
    * As {@link #load(Path, String, int, int)}, with the shape-hedging threshold {@code hedgeBelow}
-   * instead of the directory's own ({@link CaptionerSpec#MODEL_HEDGE} keeps it; 0 turns hedging off).
+   * instead of the directory's own ({@link CaptionerSpec#MODEL_HEDGE} keeps it; 0 turns hedging off),
+   * and grid places on or off ({@code null} keeps the directory's setting).
    */
-  public static BuiltinFrameCaptioner load(Path dir, String backend, int beamWidth, int batchSize, double hedgeBelow) {
+  public static BuiltinFrameCaptioner load(Path dir, String backend, int beamWidth, int batchSize, double hedgeBelow,
+      Boolean gridPlaces) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1");
     }
     try {
-      CaptionerConfig stored = CaptionerConfig.read(dir);
-      CaptionerConfig config = hedgeBelow == CaptionerSpec.MODEL_HEDGE ? stored : stored.withHedgeBelow(hedgeBelow);
+      CaptionerConfig config = CaptionerConfig.read(dir);
+      if (hedgeBelow != CaptionerSpec.MODEL_HEDGE) {
+        config = config.withHedgeBelow(hedgeBelow);
+      }
+      if (gridPlaces != null) {
+        config = config.withGridPlaces(gridPlaces);
+      }
       FrameCaptionerBlock block = new FrameCaptionerBlock(config).beamWidth(beamWidth);
-      Vocabulary vocab = config.vocab();
       int size = config.imageSize();
       Criteria<float[], String> criteria = Criteria.builder()
           .setTypes(float[].class, String.class)
@@ -73,7 +79,7 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
           .optModelName(BuiltinModel.NAME)
           .optEngine("PyTorch")
           .optBlock(block)
-          .optTranslator(new PixelsTranslator(vocab, size, config.hedgeBelow()))
+          .optTranslator(new PixelsTranslator(config))
           .build();
       ZooModel<float[], String> model = criteria.loadModel();
       ModelRef ref = ModelRef.newBuilder().setBackend(backend).setModelId(BuiltinModel.MODEL_ID)
@@ -93,13 +99,13 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
 
   /**
    * What the model version says besides the weights: the decoding, so the corpus records whether a
-   * caption was hedged ({@code +hedge0.60}) or beam-searched ({@code +beam3}, never hedged).
+   * caption was hedged ({@code +hedge0.60}) or beam-searched ({@code +beam3}, never hedged), and whether
+   * its places were checked against the grid head ({@code +grid}).
    */
   static String decodingSuffix(CaptionerConfig config, int beamWidth) {
-    if (beamWidth > 1) {
-      return "+beam" + beamWidth;
-    }
-    return config.hedgeBelow() > 0 ? String.format(java.util.Locale.ROOT, "+hedge%.2f", config.hedgeBelow()) : "";
+    String decoding = beamWidth > 1 ? "+beam" + beamWidth
+        : config.hedgeBelow() > 0 ? String.format(java.util.Locale.ROOT, "+hedge%.2f", config.hedgeBelow()) : "";
+    return decoding + (config.gridPlaces() ? "+grid" : "");
   }
 
   @Override
@@ -160,18 +166,16 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
   }
 
   /**
-   * Planar pixels in, caption text out; token ids (and, with hedging, their probabilities) come back
-   * from the block's decoder.
+   * Planar pixels in, caption text out; the block's decoding outputs become text through {@link
+   * CaptionWriter}.
    */
   static final class PixelsTranslator implements Translator<float[], String> {
-    private final Vocabulary vocab;
+    private final CaptionWriter writer;
     private final int size;
-    private final ShapeHedge hedge;
 
-    PixelsTranslator(Vocabulary vocab, int size, double hedgeBelow) {
-      this.vocab = vocab;
-      this.size = size;
-      this.hedge = hedgeBelow > 0 ? new ShapeHedge(vocab, hedgeBelow) : null;
+    PixelsTranslator(CaptionerConfig config) {
+      this.writer = new CaptionWriter(config);
+      this.size = config.imageSize();
     }
 
     @Override
@@ -181,12 +185,7 @@ public final class BuiltinFrameCaptioner implements FrameCaptioner {
 
     @Override
     public String processOutput(TranslatorContext ctx, NDList list) {
-      long[] ids = list.get(0).toLongArray();
-      int[] tokens = new int[ids.length];
-      for (int i = 0; i < ids.length; i++) {
-        tokens[i] = (int) ids[i];
-      }
-      return hedge != null && list.size() > 1 ? hedge.text(tokens, list.get(1).toFloatArray()) : vocab.decode(tokens);
+      return writer.text(list);
     }
 
     @Override

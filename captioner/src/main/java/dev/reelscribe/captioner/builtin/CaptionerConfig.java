@@ -24,6 +24,8 @@ import java.util.List;
  *     this is written as the generic "shape" ("a small green shape on the left"): the caption keeps
  *     the object, its colour, size and place, and does not guess its shape; 0 turns hedging off
  *     (decoding only; the weights do not depend on it)
+ * @param gridPlaces check each mentioned object's place against the auxiliary grid head and take it
+ *     from there where the two disagree ({@link GridPlaces}); decoding only, like hedging
  */
 public record CaptionerConfig(
     int imageSize,
@@ -35,7 +37,8 @@ public record CaptionerConfig(
     int decoderLayers,
     int maxTokens,
     List<String> vocabulary,
-    double hedgeBelow) {
+    double hedgeBelow,
+    boolean gridPlaces) {
 
   public static final String FILE = "config.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -69,18 +72,25 @@ public record CaptionerConfig(
   /** The configuration the committed built-in model is trained with. */
   public static CaptionerConfig builtin() {
     return new CaptionerConfig(128, 0, List.of(32, 64, 96, 128), 128, 4, 1, 3, 56, Vocabulary.synthworld().tokens(),
-        BUILTIN_HEDGE_BELOW);
+        BUILTIN_HEDGE_BELOW, true);
   }
 
   /** A small configuration for tests. */
   public static CaptionerConfig tiny() {
-    return new CaptionerConfig(64, 4, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens(), 0);
+    return new CaptionerConfig(64, 4, List.of(8, 16, 16, 32), 32, 2, 1, 1, 56, Vocabulary.synthworld().tokens(), 0,
+        false);
   }
 
   /** The same architecture and vocabulary with another hedging threshold. */
   public CaptionerConfig withHedgeBelow(double below) {
     return new CaptionerConfig(imageSize, stem, channels, width, heads, encoderLayers, decoderLayers, maxTokens,
-        vocabulary, below);
+        vocabulary, below, gridPlaces);
+  }
+
+  /** The same architecture and vocabulary with places from the grid head on or off. */
+  public CaptionerConfig withGridPlaces(boolean on) {
+    return new CaptionerConfig(imageSize, stem, channels, width, heads, encoderLayers, decoderLayers, maxTokens,
+        vocabulary, hedgeBelow, on);
   }
 
   public Vocabulary vocab() {

@@ -34,11 +34,13 @@ import java.util.List;
  * <p>{@code forward} with {@code (images [B,3,S,S], tokens [B,T])} returns next-token logits {@code
  * [B,T,V]} (teacher forcing, for training) and the auxiliary head's logits {@code [B,grid²,24]}: what
  * object (shape, colour, size) has its centre in each image token's cell. The auxiliary loss on them
- * only shapes training (it gives the encoder a direct signal about shapes); decoding ignores it. With {@code (images)} alone it decodes: greedily, or
+ * shapes training (it gives the encoder a direct signal about shapes); decoding uses only its colours,
+ * to check places. With {@code (images)} alone it decodes: greedily, or
  * with beam search when {@link #beamWidth(int)} is above 1, and returns token ids {@code
  * [B,maxTokens]} padded with PAD after EOS; greedy decoding with shape hedging on ({@link
  * CaptionerConfig#hedgeBelow()} above 0) also returns each chosen token's probability {@code
- * [B,maxTokens]}.
+ * [B,maxTokens]}; with {@link CaptionerConfig#gridPlaces()} the auxiliary head's colour probabilities
+ * {@code [B,grid²,AUX_COLOURS]} come last, for {@code GridPlaces}.
  */
 public final class FrameCaptionerBlock extends AbstractBlock {
   private final CaptionerConfig config;
@@ -126,10 +128,18 @@ public final class FrameCaptionerBlock extends AbstractBlock {
       NDArray aux = auxiliary.forward(ps, new NDList(memory), training).head();
       return new NDList(decode(ps, memory, inputs.get(1), training), aux);
     }
-    if (beamWidth == 1 && config.hedgeBelow() > 0) {
-      return greedyWithProbabilities(ps, memory);
+    NDList out = beamWidth == 1 && config.hedgeBelow() > 0 ? greedyWithProbabilities(ps, memory)
+        : new NDList(beamWidth == 1 ? greedy(ps, memory) : beam(ps, memory, beamWidth));
+    if (config.gridPlaces()) {
+      out.add(gridColours(ps, memory));
     }
-    return new NDList(beamWidth == 1 ? greedy(ps, memory) : beam(ps, memory, beamWidth));
+    return out;
+  }
+
+  /** The auxiliary head's colour probabilities {@code [B, grid², AUX_COLOURS]} (none first). */
+  private NDArray gridColours(ParameterStore ps, NDArray memory) {
+    NDArray aux = auxiliary.forward(ps, new NDList(memory), false).head();
+    return aux.get(new NDIndex(":, :, " + AUX_SHAPES + ":" + (AUX_SHAPES + AUX_COLOURS))).softmax(-1);
   }
 
   /** Image tokens {@code [B, grid², D]}. */
@@ -255,10 +265,15 @@ public final class FrameCaptionerBlock extends AbstractBlock {
       return new Shape[] {new Shape(b, inputShapes[1].get(1), config.vocabulary().size()),
           new Shape(b, grid, AUX_SHAPES + AUX_COLOURS + AUX_SIZES)};
     }
+    List<Shape> out = new ArrayList<>();
+    out.add(new Shape(b, config.maxTokens()));
     if (beamWidth == 1 && config.hedgeBelow() > 0) {
-      return new Shape[] {new Shape(b, config.maxTokens()), new Shape(b, config.maxTokens())};
+      out.add(new Shape(b, config.maxTokens()));
     }
-    return new Shape[] {new Shape(b, config.maxTokens())};
+    if (config.gridPlaces()) {
+      out.add(new Shape(b, config.gridSide() * config.gridSide(), AUX_COLOURS));
+    }
+    return out.toArray(Shape[]::new);
   }
 
   @Override

@@ -13,7 +13,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.tracker.Tracker;
 import dev.reelscribe.captioner.builtin.BuiltinModel;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
-import dev.reelscribe.captioner.builtin.ShapeHedge;
+import dev.reelscribe.captioner.builtin.CaptionWriter;
 import dev.reelscribe.captioner.builtin.Vocabulary;
 import dev.reelscribe.captioner.nn.FrameCaptionerBlock;
 import dev.reelscribe.models.nn.AdamSchedule;
@@ -31,7 +31,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -149,8 +148,7 @@ public final class FrameCaptionerTrainer {
   private Score validate(Trainer trainer, List<Validation> validation) {
     Score total = Score.empty();
     int s = config.imageSize();
-    Vocabulary vocab = config.vocab();
-    ShapeHedge hedge = config.hedgeBelow() > 0 ? new ShapeHedge(vocab, config.hedgeBelow()) : null;
+    CaptionWriter writer = new CaptionWriter(config);
     for (int from = 0; from < validation.size(); from += 64) {
       List<Validation> chunk = validation.subList(from, Math.min(validation.size(), from + 64));
       float[] pixels = new float[chunk.size() * 3 * s * s];
@@ -158,19 +156,10 @@ public final class FrameCaptionerTrainer {
         System.arraycopy(chunk.get(i).pixels, 0, pixels, i * 3 * s * s, 3 * s * s);
       }
       try (NDManager m = trainer.getManager().newSubManager()) {
-        NDList out = trainer.evaluate(new NDList(m.create(pixels, new Shape(chunk.size(), 3, s, s))));
-        NDArray ids = out.head();
-        long[] flat = ids.toLongArray();
-        float[] probabilities = hedge != null && out.size() > 1 ? out.get(1).toFloatArray() : null;
-        int t = (int) ids.getShape().get(1);
+        List<String> texts = writer.texts(trainer.evaluate(new NDList(m.create(pixels, new Shape(chunk.size(), 3, s, s)))));
         for (int i = 0; i < chunk.size(); i++) {
-          int[] row = new int[t];
-          for (int j = 0; j < t; j++) {
-            row[j] = (int) flat[i * t + j];
-          }
           Validation v = chunk.get(i);
-          String text = probabilities == null ? vocab.decode(row)
-              : hedge.text(row, Arrays.copyOfRange(probabilities, i * t, (i + 1) * t));
+          String text = texts.get(i);
           total = total.plus(TruthScorer.scoreFrame(text, v.script, v.frame));
         }
       }

@@ -33,8 +33,9 @@ class BuiltinFrameCaptionerTest {
   @BeforeAll
   static void trainTiny() throws Exception {
     StringWriter buf = new StringWriter();
-    new FrameCaptionerTrainer(CaptionerConfig.tiny(), new TrainOptions(3, 60, 8, 3e-3f, 30, 8, 0.3, dir.resolve("model")),
-        new PrintWriter(buf, true)).train();
+    // grid places on, so validation during training and every load below read the grid head's output too
+    new FrameCaptionerTrainer(CaptionerConfig.tiny().withGridPlaces(true),
+        new TrainOptions(3, 60, 8, 3e-3f, 30, 8, 0.3, dir.resolve("model")), new PrintWriter(buf, true)).train();
     log = buf.toString();
   }
 
@@ -78,7 +79,7 @@ class BuiltinFrameCaptionerTest {
     try (FrameCaptioner captioner = BuiltinFrameCaptioner.load(dir.resolve("model"), "local", 1, 2)) {
       assertThat(captioner.model().getBackend()).isEqualTo("local");
       assertThat(captioner.model().getVersion())
-          .isEqualTo(BuiltinModel.weightsHash(dir.resolve("model")).substring(0, 16));
+          .isEqualTo(BuiltinModel.weightsHash(dir.resolve("model")).substring(0, 16) + "+grid");
       List<CaptionResult> results = captioner.caption(batch);
       assertThat(results).hasSize(5);
       assertThat(results.get(1)).isInstanceOfSatisfying(CaptionResult.Failed.class,
@@ -99,7 +100,7 @@ class BuiltinFrameCaptionerTest {
     try (FrameCaptioner captioner = BuiltinFrameCaptioner.load(dir.resolve("model"), "local", 3, 4)) {
       List<CaptionResult> results = captioner.caption(frames(2));
       assertThat(results).allMatch(r -> r instanceof CaptionResult.Ok);
-      assertThat(captioner.model().getVersion()).endsWith("+beam3");
+      assertThat(captioner.model().getVersion()).endsWith("+beam3+grid");
     }
   }
 
@@ -107,8 +108,8 @@ class BuiltinFrameCaptionerTest {
   void hedgingWritesUnsureShapesAsShapeAndChangesNothingElse() {
     // the committed model (a 60-step tiny one names no shapes yet), hedging off and at 0.99
     List<FrameImage> frames = frames(12);
-    try (FrameCaptioner plain = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0));
-        FrameCaptioner unsure = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0.99))) {
+    try (FrameCaptioner plain = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0).withGridPlaces(false));
+        FrameCaptioner unsure = FrameCaptioners.open(CaptionerSpec.builtin().withHedgeBelow(0.99).withGridPlaces(false))) {
       assertThat(unsure.model().getVersion()).isEqualTo(plain.model().getVersion() + "+hedge0.99");
       List<CaptionResult> a = plain.caption(frames);
       List<CaptionResult> b = unsure.caption(frames);
@@ -137,14 +138,35 @@ class BuiltinFrameCaptionerTest {
   }
 
   @Test
-  void aModelDirectoryFromBeforeHedgingReadsAsUnhedged() throws Exception {
+  void gridPlacesChangeOnlyPlacesAndAreRecordedInTheVersion() {
+    List<FrameImage> frames = frames(12);
+    try (FrameCaptioner plain = FrameCaptioners.open(CaptionerSpec.builtin().withGridPlaces(false));
+        FrameCaptioner grid = FrameCaptioners.open(CaptionerSpec.builtin().withGridPlaces(true))) {
+      assertThat(grid.model().getVersion()).isEqualTo(plain.model().getVersion() + "+grid");
+      List<CaptionResult> a = plain.caption(frames);
+      List<CaptionResult> b = grid.caption(frames);
+      java.util.regex.Pattern place = java.util.regex.Pattern.compile(
+          "(in the (top |bottom )?(left|right)|at the (top|bottom)|on the (left|right)|in the center)");
+      for (int i = 0; i < frames.size(); i++) {
+        String x = ((CaptionResult.Ok) a.get(i)).text();
+        String y = ((CaptionResult.Ok) b.get(i)).text();
+        assertThat(place.matcher(y).replaceAll("@")).as(y).isEqualTo(place.matcher(x).replaceAll("@"));
+      }
+    }
+  }
+
+  @Test
+  void aModelDirectoryFromBeforeHedgingReadsAsUnhedgedWithoutGridPlaces() throws Exception {
     Path old = Files.createDirectories(dir.resolve("old-config"));
     String json = Files.readString(dir.resolve("model").resolve("config.json"))
-        .replaceAll(",\\s*\"hedgeBelow\"\\s*:\\s*[0-9.]+", "");
-    assertThat(json).doesNotContain("hedgeBelow");
+        .replaceAll(",\\s*\"hedgeBelow\"\\s*:\\s*[0-9.]+", "")
+        .replaceAll(",\\s*\"gridPlaces\"\\s*:\\s*[a-z]+", "");
+    assertThat(json).doesNotContain("hedgeBelow").doesNotContain("gridPlaces");
     Files.writeString(old.resolve("config.json"), json);
     assertThat(CaptionerConfig.read(old).hedgeBelow()).isZero();
+    assertThat(CaptionerConfig.read(old).gridPlaces()).isFalse();
     assertThat(CaptionerConfig.builtin().hedgeBelow()).isEqualTo(CaptionerConfig.BUILTIN_HEDGE_BELOW);
+    assertThat(CaptionerConfig.builtin().gridPlaces()).isTrue();
   }
 
   @Test

@@ -27,6 +27,12 @@ final class CaptionerOptions {
       "Default: the model's config.json (the built-in model: " + CaptionerConfig.BUILTIN_HEDGE_BELOW + ")."})
   Double hedgeBelow;
 
+  @Option(names = "--grid-places", negatable = true, description = {
+      "Built-in/local captioner: check each mentioned object's place against the model's grid head (which",
+      "colour is centred in each cell of an 8x8 grid) and take the place from it where they disagree.",
+      "--no-grid-places turns it off. Default: the model's config.json (the built-in model: on)."})
+  Boolean gridPlaces;
+
   @Option(names = {"--caption-batch", "--batch"}, paramLabel = "N",
       description = "Frames per model call (built-in/local). Default: ${DEFAULT-VALUE}.")
   int batch = 32;
@@ -73,6 +79,9 @@ final class CaptionerOptions {
     if (vlmEndpoint != null && hedgeBelow != null) {
       return "--hedge-below is for the built-in/local captioner, not a --vlm-endpoint";
     }
+    if (vlmEndpoint != null && gridPlaces != null) {
+      return "--grid-places is for the built-in/local captioner, not a --vlm-endpoint";
+    }
     if (vlmApiKeyEnv != null && System.getenv(vlmApiKeyEnv) == null) {
       return "--vlm-api-key-env " + vlmApiKeyEnv + ": that environment variable is not set";
     }
@@ -89,11 +98,13 @@ final class CaptionerOptions {
       ChatConfig chat = ChatConfig.of(vlmEndpoint, vlmModel).withApiKeyEnv(vlmApiKeyEnv)
           .withConcurrency(vlmConcurrency).withTimeout(Duration.ofSeconds(vlmTimeout))
           .withRetries(vlmMaxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30));
-      return new CaptionerSpec("remote", null, 1, batch, chat, vlmPrompt, vlmMaxTokens, CaptionerSpec.MODEL_HEDGE);
+      return new CaptionerSpec("remote", null, 1, batch, chat, vlmPrompt, vlmMaxTokens, CaptionerSpec.MODEL_HEDGE,
+          null);
     }
     CaptionerSpec spec = modelDir != null ? CaptionerSpec.local(modelDir) : CaptionerSpec.builtin();
     spec = spec.withBeamWidth(beam).withBatchSize(batch);
-    return hedgeBelow == null ? spec : spec.withHedgeBelow(hedgeBelow);
+    spec = hedgeBelow == null ? spec : spec.withHedgeBelow(hedgeBelow);
+    return spec.withGridPlaces(gridPlaces);
   }
 
   /** The captioner's configuration for run.json: never the key, only the variable's name. */
@@ -115,6 +126,9 @@ final class CaptionerOptions {
       out.put("batch", spec.batchSize());
       if (spec.hedgeBelow() != CaptionerSpec.MODEL_HEDGE) {
         out.put("hedgeBelow", spec.hedgeBelow());
+      }
+      if (spec.gridPlaces() != null) {
+        out.put("gridPlaces", spec.gridPlaces());
       }
     }
     return out;

@@ -160,6 +160,12 @@ public final class TrainCommand implements Runnable {
         "fuse hedged captions better than unhedged ones (docs/benchmarks.md)."})
     double hedgeBelow = 0;
 
+    @Option(names = "--grid-places", negatable = true, description = {
+        "Check the places in the training clips' frame captions against the captioner's grid head (see",
+        "caption --grid-places). Default: off, as the committed weights were trained; at run time they fuse",
+        "grid-checked captions (docs/benchmarks.md)."})
+    boolean gridPlaces;
+
     @Option(names = "--examples", paramLabel = "DIR",
         description = "Cache of captioned examples (per seed, count and captioner version). Default: ${DEFAULT-VALUE}.")
     Path examples = Path.of("reelscribe-out/models/fuser-examples");
@@ -181,7 +187,8 @@ public final class TrainCommand implements Runnable {
       log.printf("training the fuser: seed %d, %d clips x %d frames, %d steps of %d -> %s%n", seed, clips, frames,
           steps, batch, output);
       CaptionerSpec captionerSpec = (captionerModel == null ? CaptionerSpec.builtin()
-          : CaptionerSpec.local(captionerModel.toString())).withHedgeBelow(hedgeBelow);
+          : CaptionerSpec.local(captionerModel.toString())).withHedgeBelow(hedgeBelow)
+          .withGridPlaces(gridPlaces);
       FuserTrainer.Result result;
       try (dev.reelscribe.captioner.FrameCaptioner captioner = FrameCaptioners.open(captionerSpec)) {
         result = new FuserTrainer(FuserConfig.builtin().withObjectTracks(objectTracks), options, log)

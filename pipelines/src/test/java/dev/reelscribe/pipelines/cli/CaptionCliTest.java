@@ -71,6 +71,13 @@ class CaptionCliTest {
   }
 
   @Test
+  void gridPlacesAreForTheBuiltInCaptionerOnly(@TempDir Path dir) {
+    assertThat(run("caption", "--input", videos.toString(), "--output", dir.toString(), "--no-grid-places",
+        "--vlm-endpoint", "http://127.0.0.1:9/v1", "--vlm-model", "m")).isEqualTo(2);
+    assertThat(err.toString()).contains("--grid-places is for the built-in/local captioner");
+  }
+
+  @Test
   void aModelDirectoryThatIsNotOneIsAClearError(@TempDir Path dir) {
     assertThat(run("caption", "--input", videos.toString(), "--output", dir.resolve("o").toString(),
         "--frame-captioner-model", dir.toString())).isEqualTo(2);
