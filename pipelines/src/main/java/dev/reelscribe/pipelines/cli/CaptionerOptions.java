@@ -21,16 +21,16 @@ final class CaptionerOptions {
   @Option(names = "--beam", paramLabel = "K", description = "Beam width of the built-in/local captioner; 1 is greedy. Default: ${DEFAULT-VALUE}.")
   int beam = 1;
 
-  @Option(names = "--hedge-below", paramLabel = "P", description = {
-      "Built-in/local captioner: write a shape the model chose with a probability below P as the generic",
-      "\"shape\" (\"a small green shape on the left\"), keeping its colour, size and place; 0 turns it off.",
-      "Default: the model's config.json (the built-in model: " + CaptionerConfig.BUILTIN_HEDGE_BELOW + ")."})
+  @Option(names = "--hedge-below", paramLabel = "P", description = "Built-in/local captioner: write a shape the "
+      + "model chose with a probability below P as the generic \"shape\" (\"a small green shape on the left\"), "
+      + "keeping its colour, size and place; 0 turns it off. Default: the model's config.json (the built-in model: "
+      + CaptionerConfig.BUILTIN_HEDGE_BELOW + ").")
   Double hedgeBelow;
 
-  @Option(names = "--grid-places", negatable = true, description = {
-      "Built-in/local captioner: check each mentioned object's place against the model's grid head (which",
-      "colour is centred in each cell of an 8x8 grid) and take the place from it where they disagree.",
-      "--no-grid-places turns it off. Default: the model's config.json (the built-in model: on)."})
+  @Option(names = "--grid-places", negatable = true, description = "Built-in/local captioner: check each "
+      + "mentioned object's place against the model's grid head (which colour is centred in each cell of an 8x8 "
+      + "grid) and take the place from it where they disagree; --no-grid-places turns it off. Default: the model's "
+      + "config.json (the built-in model: on).")
   Boolean gridPlaces;
 
   @Option(names = {"--caption-batch", "--batch"}, paramLabel = "N",

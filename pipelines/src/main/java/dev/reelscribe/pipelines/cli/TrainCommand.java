@@ -160,10 +160,9 @@ public final class TrainCommand implements Runnable {
         "fuse hedged captions better than unhedged ones (docs/benchmarks.md)."})
     double hedgeBelow = 0;
 
-    @Option(names = "--grid-places", negatable = true, description = {
-        "Check the places in the training clips' frame captions against the captioner's grid head (see",
-        "caption --grid-places). Default: off, as the committed weights were trained; at run time they fuse",
-        "grid-checked captions (docs/benchmarks.md)."})
+    @Option(names = "--grid-places", negatable = true, description = "Check the places in the training clips' "
+        + "frame captions against the captioner's grid head (see caption --grid-places). Default: off, as the "
+        + "committed weights were trained; at run time they fuse grid-checked captions (docs/benchmarks.md).")
     boolean gridPlaces;
 
     @Option(names = "--examples", paramLabel = "DIR",
