@@ -63,10 +63,17 @@ public record ModelDirectory(String name, Class<?> anchor, String resourceRoot) 
    * @param missingHint what to tell the user when this build has no committed weights
    */
   public Path unpackEmbedded(Path cacheRoot, String missingHint) {
+    return unpackEmbedded(cacheRoot, missingHint, List.of());
+  }
+
+  /** As {@link #unpackEmbedded(Path, String)}, with more files of the model directory (each optional). */
+  public Path unpackEmbedded(Path cacheRoot, String missingHint, List<String> extraFiles) {
     if (!embedded()) {
       throw new IllegalStateException("this build has no embedded " + name + " weights; " + missingHint);
     }
-    return unpack(anchor, resourceRoot, files(), cacheRoot);
+    List<String> all = new java.util.ArrayList<>(files());
+    all.addAll(extraFiles);
+    return unpack(anchor, resourceRoot, all, cacheRoot);
   }
 
   /**

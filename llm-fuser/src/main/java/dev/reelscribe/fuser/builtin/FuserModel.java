@@ -7,7 +7,8 @@ import java.nio.file.Path;
 
 /**
  * Where a built-in fuser lives on disk: a {@link ModelDirectory} with {@code config.json}, {@code
- * caption-fuser-0000.params}, {@code serving.properties} and {@code training.txt}. One model serves
+ * caption-fuser-0000.params}, {@code serving.properties}, {@code training.txt} and, optionally, {@code
+ * motion-table.tsv} ({@link MotionTable}). One model serves
  * both roles: caption fusion and prompt upsampling. The committed weights ship inside the jar and
  * are unpacked to a cache directory on first use.
  */
@@ -30,7 +31,7 @@ public final class FuserModel {
   /** The committed weights, unpacked to the cache (reused when already there). */
   public static Path unpackEmbedded() {
     return DIRECTORY.unpackEmbedded(DIRECTORY.cacheRoot(),
-        "train them with `reelscribe train fuser` or pass --fuser-model DIR");
+        "train them with `reelscribe train fuser` or pass --fuser-model DIR", java.util.List.of(MotionTable.FILE));
   }
 
   public static String weightsHash(Path dir) throws IOException {

@@ -26,6 +26,8 @@ public final class OutputChecks {
 
   private static final Pattern WORD = Pattern.compile("[a-z]+");
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?][\"')\\]]?$", Pattern.DOTALL);
+  /** Phrases that name a shape as a path, not an object: "moves slowly in a circle". */
+  private static final Pattern MOTION_IDIOMS = Pattern.compile("(?i)\\bin a circle\\b");
   private static final int LOOP_NGRAM = 4;
   private static final int LOOP_REPEATS = 3;
   private static final int LOOP_SENTENCE_WORDS = 6;
@@ -84,7 +86,7 @@ public final class OutputChecks {
       words(source).forEach(w -> supported.add(Lexicon.singular(w)));
     }
     Set<String> unsupported = new LinkedHashSet<>();
-    for (String w : words(stripped)) {
+    for (String w : words(MOTION_IDIOMS.matcher(stripped).replaceAll(" "))) {
       String word = Lexicon.singular(w);
       boolean named = Lexicon.COLOURS.contains(word) || Lexicon.OBJECTS.contains(word);
       if (named && !supported.contains(word)) {

@@ -1,13 +1,12 @@
 package dev.reelscribe.fuser.eval;
 
+import dev.reelscribe.fuser.builtin.MotionTable;
 import dev.reelscribe.fuser.train.FusionExamples;
 import dev.reelscribe.synthworld.script.MotionKind;
 import dev.reelscribe.synthworld.script.SceneObject;
 import dev.reelscribe.synthworld.script.ScenePart;
 import dev.reelscribe.synthworld.script.SceneScript;
-import dev.reelscribe.synthworld.truth.FrameCaptionWriter;
 import dev.reelscribe.synthworld.world.FrameLayout;
-import dev.reelscribe.synthworld.world.OnScreen;
 import dev.reelscribe.synthworld.world.ScriptGenerator;
 import dev.reelscribe.synthworld.world.WorldConfig;
 import java.util.ArrayList;
@@ -81,39 +80,11 @@ public final class MotionEvidence {
       for (int p = 0; p < script.parts().size(); p++) {
         ScenePart part = script.parts().get(p);
         for (SceneObject object : part.objects()) {
-          out.add(new Example(evidence(layouts, p, object), object.motion().kind()));
+          out.add(new Example(MotionTable.evidence(layouts, p, object), object.motion().kind()));
         }
       }
     }
     return out;
-  }
-
-  /** "0/0/0,1/0/0,-,..." — cell column, row and size class change since the first described frame. */
-  static String evidence(List<FrameLayout> layouts, int part, SceneObject object) {
-    StringBuilder out = new StringBuilder();
-    int[] first = null;
-    for (FrameLayout layout : layouts) {
-      if (layout.partIndex() != part) {
-        continue;
-      }
-      OnScreen shown = null;
-      for (OnScreen o : FrameCaptionWriter.described(layout)) {
-        if (o.object() == object) {
-          shown = o;
-        }
-      }
-      if (shown == null) {
-        out.append("-,");
-        continue;
-      }
-      int[] now = {shown.cell().ordinal() % 3, shown.cell().ordinal() / 3, shown.apparentSize().ordinal()};
-      if (first == null) {
-        first = now;
-      }
-      out.append(now[0] - first[0]).append('/').append(now[1] - first[1]).append('/').append(now[2] - first[2])
-          .append(',');
-    }
-    return out.toString();
   }
 
   private static MotionKind mostCommon(Map<MotionKind, Integer> counts) {

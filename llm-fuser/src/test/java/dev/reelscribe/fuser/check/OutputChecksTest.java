@@ -54,6 +54,14 @@ class OutputChecksTest {
   }
 
   @Test
+  void aPathInACircleIsNotACircle() {
+    List<String> squares = List.of("A small blue square at the bottom on a plain navy background.");
+    assertThat(checks.flags("The blue square moves slowly in a circle.", true, squares)).isEmpty();
+    assertThat(checks.flags("The blue square chases a red circle.", true, squares))
+        .containsExactly("unsupported:red", "unsupported:circle");
+  }
+
+  @Test
   void theShortCaptionCountsAsASource() {
     String text = "A dog runs past a large red circle.";
     assertThat(checks.flags(text, true, FRAMES)).containsExactly("unsupported:dog");

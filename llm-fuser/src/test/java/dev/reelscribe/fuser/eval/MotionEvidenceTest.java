@@ -34,7 +34,7 @@ class MotionEvidenceTest {
         continue;
       }
       for (SceneObject o : script.parts().get(0).objects()) {
-        String evidence = MotionEvidence.evidence(layouts(script, 8), 0, o);
+        String evidence = dev.reelscribe.fuser.builtin.MotionTable.evidence(layouts(script, 8), 0, o);
         assertThat(evidence.split(",")).hasSize(8);
         if (o.motion().kind() == MotionKind.STILL && !evidence.contains("-")) {
           assertThat(evidence).isEqualTo("0/0/0,".repeat(8));

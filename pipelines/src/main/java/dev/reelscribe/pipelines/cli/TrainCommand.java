@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Trains a built-in model from scratch on synthworld data (CPU, DJL + PyTorch).",
-    subcommands = {TrainCommand.FrameCaptioner.class, TrainCommand.Fuser.class, TrainCommand.Generator.class})
+    subcommands = {TrainCommand.FrameCaptioner.class, TrainCommand.Fuser.class, TrainCommand.MotionTableCommand.class,
+        TrainCommand.Generator.class})
 public final class TrainCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -198,6 +199,49 @@ public final class TrainCommand implements Runnable {
       log.println("validation, upsampled prompts of held-out clips:");
       log.print(result.upsampled().table());
       log.println("wrote " + output.toAbsolutePath());
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "motion-table",
+      mixinStandardHelpOptions = true,
+      versionProvider = Version.class,
+      description = {
+          "Fits the built-in fuser's motion table: for --clips synthworld clips of --seed, every object's",
+          "frame-caption evidence (its 3x3 cell and size in each of --frames sampled frames, as changes",
+          "since the first) and the motion most often behind each evidence sequence. No model is involved",
+          "(synthworld's own layouts), so the table is reproducible from the seed. Writes motion-table.tsv",
+          "into --output, a fuser model directory: the fuser then checks the motions it writes against the",
+          "frame captions' evidence (docs/benchmarks.md). The committed table is this command's output with",
+          "the defaults and --output llm-fuser/src/main/resources/dev/reelscribe/fuser/model."},
+      footer = {"", "Example:", "  reelscribe train motion-table --seed 7 --output out/models/caption-fuser"})
+  static final class MotionTableCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Synthworld seed of the clips. Default: ${DEFAULT-VALUE}.")
+    long seed = 7;
+
+    @Option(names = "--clips", paramLabel = "N", description = "Clips to fit on. Default: ${DEFAULT-VALUE}.")
+    int clips = 20_000;
+
+    @Option(names = "--frames", paramLabel = "K", description = "Frames sampled per clip (uniform:K, as the fuser "
+        + "is fed). Default: ${DEFAULT-VALUE}.")
+    int frames = 8;
+
+    @Option(names = "--output", paramLabel = "DIR", description = "Fuser model directory to write motion-table.tsv "
+        + "into. Default: ${DEFAULT-VALUE}.")
+    Path output = Path.of("reelscribe-out/models/caption-fuser");
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter log = spec.commandLine().getOut();
+      log.printf("fitting the motion table: seed %d, %d clips x %d frames%n", seed, clips, frames);
+      long start = System.nanoTime();
+      dev.reelscribe.fuser.builtin.MotionTable table = dev.reelscribe.fuser.builtin.MotionTable.fit(seed, clips, frames);
+      table.write(output);
+      log.printf(java.util.Locale.ROOT, "%d evidence sequences in %.1f s; wrote %s%n", table.size(),
+          (System.nanoTime() - start) / 1e9, output.resolve(dev.reelscribe.fuser.builtin.MotionTable.FILE).toAbsolutePath());
       return 0;
     }
   }
