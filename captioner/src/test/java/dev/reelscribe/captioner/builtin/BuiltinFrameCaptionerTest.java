@@ -139,7 +139,7 @@ class BuiltinFrameCaptionerTest {
 
   @Test
   void gridPlacesChangeOnlyPlacesAndAreRecordedInTheVersion() {
-    List<FrameImage> frames = frames(12);
+    List<FrameImage> frames = frames(40);
     try (FrameCaptioner plain = FrameCaptioners.open(CaptionerSpec.builtin().withGridPlaces(false));
         FrameCaptioner grid = FrameCaptioners.open(CaptionerSpec.builtin().withGridPlaces(true))) {
       assertThat(grid.model().getVersion()).isEqualTo(plain.model().getVersion() + "+grid");
@@ -147,11 +147,15 @@ class BuiltinFrameCaptionerTest {
       List<CaptionResult> b = grid.caption(frames);
       java.util.regex.Pattern place = java.util.regex.Pattern.compile(
           "(in the (top |bottom )?(left|right)|at the (top|bottom)|on the (left|right)|in the center)");
+      int moved = 0;
       for (int i = 0; i < frames.size(); i++) {
         String x = ((CaptionResult.Ok) a.get(i)).text();
         String y = ((CaptionResult.Ok) b.get(i)).text();
         assertThat(place.matcher(y).replaceAll("@")).as(y).isEqualTo(place.matcher(x).replaceAll("@"));
+        moved += x.equals(y) ? 0 : 1;
       }
+      // the grid head is read: some place the decoder got wrong is moved, most stay
+      assertThat(moved).as("%s / %s", a, b).isPositive().isLessThan(frames.size() / 2);
     }
   }
 

@@ -4,6 +4,7 @@ import ai.djl.Model;
 import dev.reelscribe.models.ModelDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Where a built-in fuser lives on disk: a {@link ModelDirectory} with {@code config.json}, {@code
@@ -31,7 +32,7 @@ public final class FuserModel {
   /** The committed weights, unpacked to the cache (reused when already there). */
   public static Path unpackEmbedded() {
     return DIRECTORY.unpackEmbedded(DIRECTORY.cacheRoot(),
-        "train them with `reelscribe train fuser` or pass --fuser-model DIR", java.util.List.of(MotionTable.FILE));
+        "train them with `reelscribe train fuser` or pass --fuser-model DIR", List.of(MotionTable.FILE));
   }
 
   public static String weightsHash(Path dir) throws IOException {

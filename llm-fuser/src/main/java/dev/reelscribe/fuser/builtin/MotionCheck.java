@@ -42,8 +42,9 @@ public final class MotionCheck {
   private static final Pattern BACKGROUND = Pattern.compile(
       "\\b(?:a|an|A|An) ((?:plain |textured )?[a-z]+(?: to [a-z]+)?(?: grid| gradient)? background)\\b");
   private static final Pattern MOTION_SENTENCE = Pattern.compile("^The (" + COLOURS + ") (" + SHAPES + ") (.+)\\.$");
-  private static final List<String> CUTS = List.of("Then the video cuts to", "The scene then cuts to",
-      "Suddenly the shot cuts to");
+  /** "Then the video cuts to", …: the openings of synthworld's cut sentences. */
+  private static final List<String> CUTS = Phrases.CUT_SENTENCES.stream()
+      .map(s -> s.substring(0, s.indexOf(" %s"))).toList();
   /** Every way a description may state a motion, with the speed it says: "moves slowly to the left". */
   private static final Map<String, Motion> PHRASES = new LinkedHashMap<>();
 
@@ -58,7 +59,7 @@ public final class MotionCheck {
       for (Speed speed : Speed.values()) {
         Motion motion = new Motion(kind, speed);
         for (String variant : Phrases.motionVariants(motion)) {
-          for (String adverb : adverbs(speed)) {
+          for (String adverb : Phrases.adverbs(speed)) {
             PHRASES.putIfAbsent(variant.replace("%s", adverb), motion);
           }
         }
@@ -85,10 +86,10 @@ public final class MotionCheck {
       }
       String checked = part < evidence.size() ? checkSentence(sentence, evidence.get(part), 0) : sentence;
       Integer earlier = partOf.get(checked);
+      if (earlier != null && earlier == part && MOTION_SENTENCE.matcher(checked).matches()) {
+        continue; // the same object's motion twice in one part (as checked): once is enough
+      }
       if (earlier != null && !checked.equals(sentence)) {
-        if (earlier == part) {
-          continue; // the fuser stated this object's motion twice: once is enough
-        }
         // the same words for another part's object: say it another way, so it reads as no loop
         checked = checkSentence(sentence, evidence.get(part), 1);
       }
@@ -123,11 +124,7 @@ public final class MotionCheck {
   static String wording(Motion motion, int variant) {
     List<String> variants = Phrases.motionVariants(motion);
     String template = variants.get(Math.min(variant, variants.size() - 1));
-    return template.replace("%s", adverbs(motion.speed()).get(0));
-  }
-
-  private static List<String> adverbs(Speed speed) {
-    return speed == Speed.SLOW ? List.of("slowly", "gently", "steadily") : List.of("quickly", "rapidly", "swiftly");
+    return template.replace("%s", Phrases.adverbs(motion.speed()).get(0));
   }
 
   /**

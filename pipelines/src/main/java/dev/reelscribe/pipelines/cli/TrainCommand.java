@@ -4,6 +4,7 @@ import dev.reelscribe.captioner.CaptionerSpec;
 import dev.reelscribe.captioner.FrameCaptioners;
 import dev.reelscribe.captioner.builtin.CaptionerConfig;
 import dev.reelscribe.fuser.builtin.FuserConfig;
+import dev.reelscribe.fuser.builtin.MotionTable;
 import dev.reelscribe.fuser.train.FuserTrainOptions;
 import dev.reelscribe.fuser.train.FuserTrainer;
 import dev.reelscribe.captioner.train.FrameCaptionerTrainer;
@@ -14,6 +15,7 @@ import dev.reelscribe.generator.train.GeneratorTrainer;
 import dev.reelscribe.synthworld.score.Score;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -238,10 +240,10 @@ public final class TrainCommand implements Runnable {
       PrintWriter log = spec.commandLine().getOut();
       log.printf("fitting the motion table: seed %d, %d clips x %d frames%n", seed, clips, frames);
       long start = System.nanoTime();
-      dev.reelscribe.fuser.builtin.MotionTable table = dev.reelscribe.fuser.builtin.MotionTable.fit(seed, clips, frames);
+      MotionTable table = MotionTable.fit(seed, clips, frames);
       table.write(output);
-      log.printf(java.util.Locale.ROOT, "%d evidence sequences in %.1f s; wrote %s%n", table.size(),
-          (System.nanoTime() - start) / 1e9, output.resolve(dev.reelscribe.fuser.builtin.MotionTable.FILE).toAbsolutePath());
+      log.printf(Locale.ROOT, "%d evidence sequences in %.1f s; wrote %s%n", table.size(),
+          (System.nanoTime() - start) / 1e9, output.resolve(MotionTable.FILE).toAbsolutePath());
       return 0;
     }
   }

@@ -51,10 +51,7 @@ public final class DescriptionWriter {
       if (p == 0) {
         sentences.add(opening(objects.size(), list, background, random));
       } else {
-        sentences.add(Phrases.pick(List.of(
-            "Then the video cuts to %s, where there is %s.",
-            "The scene then cuts to %s with %s.",
-            "Suddenly the shot cuts to %s, showing %s."), random).formatted(background, list));
+        sentences.add(Phrases.pick(Phrases.CUT_SENTENCES, random).formatted(background, list));
       }
       sentences.addAll(motions(objects, random));
       String crossing = crossing(script, layouts, p);

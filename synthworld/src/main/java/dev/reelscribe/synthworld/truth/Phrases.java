@@ -43,6 +43,17 @@ public final class Phrases {
   static final List<String> SLOW = List.of("slowly", "gently", "steadily");
   static final List<String> FAST = List.of("quickly", "rapidly", "swiftly");
 
+  /** The speed adverbs a description may use, the canonical one first: "slowly", "gently", … */
+  public static List<String> adverbs(Speed speed) {
+    return speed == Speed.SLOW ? SLOW : FAST;
+  }
+
+  /** How a description opens a new scene part after a cut; {@code %s} are the background and the objects. */
+  public static final List<String> CUT_SENTENCES = List.of(
+      "Then the video cuts to %s, where there is %s.",
+      "The scene then cuts to %s with %s.",
+      "Suddenly the shot cuts to %s, showing %s.");
+
   /** All the ways a description may say a motion; {@code %s} is a speed adverb. */
   public static List<String> motionVariants(Motion motion) {
     return switch (motion.kind()) {
