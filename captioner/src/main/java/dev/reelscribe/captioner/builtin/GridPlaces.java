@@ -2,14 +2,10 @@ package dev.reelscribe.captioner.builtin;
 
 import dev.reelscribe.synthworld.script.Cell;
 import dev.reelscribe.synthworld.script.Colour;
+import dev.reelscribe.synthworld.truth.Mention;
 import dev.reelscribe.synthworld.truth.Phrases;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Places from the grid: the captioner's auxiliary head says, for each cell of the encoder's image grid,
@@ -25,23 +21,6 @@ import java.util.stream.Collectors;
 public final class GridPlaces {
   /** The grid head's probability for a colour below which its place is not used. */
   public static final double MIN_PROBABILITY = 0.5;
-
-  private static final Map<String, Cell> PLACES = new HashMap<>();
-  private static final Map<String, Colour> COLOURS = new HashMap<>();
-  private static final Pattern MENTION;
-
-  static {
-    for (Cell c : Cell.values()) {
-      PLACES.put(Phrases.at(c), c);
-    }
-    for (Colour c : Colour.values()) {
-      COLOURS.put(c.word(), c);
-    }
-    String colours = Arrays.stream(Colour.values()).map(Colour::word).collect(Collectors.joining("|"));
-    String places = PLACES.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-        .map(Pattern::quote).collect(Collectors.joining("|"));
-    MENTION = Pattern.compile("\\b(" + colours + ") [a-z]+ (" + places + ")\\b");
-  }
 
   private final int side;
   private final int colours;
@@ -69,21 +48,16 @@ public final class GridPlaces {
       throw new IllegalArgumentException(probabilities.length + " grid probabilities for a " + side + "×" + side
           + " grid of " + colours + " colours");
     }
-    Map<String, Integer> mentions = new HashMap<>();
-    Matcher m = MENTION.matcher(caption);
-    while (m.find()) {
-      mentions.merge(m.group(1), 1, Integer::sum);
-    }
+    List<Mention> mentions = Mention.in(caption);
+    Map<Colour, Integer> named = Mention.colourCounts(mentions);
     StringBuilder out = new StringBuilder();
-    m.reset();
-    while (m.find()) {
-      Cell said = PLACES.get(m.group(2));
-      Cell place = mentions.get(m.group(1)) == 1 ? place(said, COLOURS.get(m.group(1)), probabilities) : said;
-      m.appendReplacement(out, "");
-      out.append(caption, m.start(), m.start(2)).append(Phrases.at(place));
+    int at = 0;
+    for (Mention m : mentions) {
+      Cell place = named.get(m.colour()) == 1 ? place(m.place(), m.colour(), probabilities) : m.place();
+      out.append(caption, at, m.placeStart()).append(Phrases.at(place));
+      at = m.end();
     }
-    m.appendTail(out);
-    return out.toString();
+    return out.append(caption, at, caption.length()).toString();
   }
 
   /** The place for an object of {@code colour} the caption put in {@code said}. */

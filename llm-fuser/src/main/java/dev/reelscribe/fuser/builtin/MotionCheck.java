@@ -6,12 +6,11 @@ import dev.reelscribe.synthworld.script.Colour;
 import dev.reelscribe.synthworld.script.Motion;
 import dev.reelscribe.synthworld.script.MotionKind;
 import dev.reelscribe.synthworld.script.Shape;
-import dev.reelscribe.synthworld.script.SizeClass;
 import dev.reelscribe.synthworld.script.Speed;
+import dev.reelscribe.synthworld.truth.Mention;
 import dev.reelscribe.synthworld.truth.Phrases;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,8 +36,7 @@ public final class MotionCheck {
       .collect(Collectors.joining("|"));
   private static final String SHAPES = Arrays.stream(Shape.values()).map(Shape::word)
       .collect(Collectors.joining("|")) + "|shape";
-  private static final Map<String, Cell> PLACES = new HashMap<>();
-  private static final Pattern MENTION;
+  private static final java.util.Set<String> SHAPE_WORDS = java.util.Set.of(SHAPES.split("\\|"));
   private static final Pattern BACKGROUND = Pattern.compile(
       "\\b(?:a|an|A|An) ((?:plain |textured )?[a-z]+(?: to [a-z]+)?(?: grid| gradient)? background)\\b");
   private static final Pattern MOTION_SENTENCE = Pattern.compile("^The (" + COLOURS + ") (" + SHAPES + ") (.+)\\.$");
@@ -49,12 +47,6 @@ public final class MotionCheck {
   private static final Map<String, Motion> PHRASES = new LinkedHashMap<>();
 
   static {
-    for (Cell c : Cell.values()) {
-      PLACES.put(Phrases.at(c), c);
-    }
-    String places = PLACES.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed())
-        .map(Pattern::quote).collect(Collectors.joining("|"));
-    MENTION = Pattern.compile("\\b(small|medium|large) (" + COLOURS + ") (?:" + SHAPES + ") (" + places + ")\\b");
     for (MotionKind kind : MotionKind.values()) {
       for (Speed speed : Speed.values()) {
         Motion motion = new Motion(kind, speed);
@@ -149,11 +141,13 @@ public final class MotionCheck {
     for (List<String> texts : parts) {
       Map<String, List<int[]>> tracks = new LinkedHashMap<>();
       for (int f = 0; f < texts.size(); f++) {
-        Matcher m = MENTION.matcher(texts.get(f));
-        while (m.find()) {
-          Cell cell = PLACES.get(m.group(3));
-          int size = SizeClass.valueOf(m.group(1).toUpperCase(java.util.Locale.ROOT)).ordinal();
-          List<int[]> track = tracks.computeIfAbsent(m.group(2), k -> new ArrayList<>());
+        for (Mention m : Mention.in(texts.get(f))) {
+          if (m.size() == null || !SHAPE_WORDS.contains(m.shape())) {
+            continue;
+          }
+          Cell cell = m.place();
+          int size = m.size().ordinal();
+          List<int[]> track = tracks.computeIfAbsent(m.colour().word(), k -> new ArrayList<>());
           while (track.size() < f) {
             track.add(null);
           }
