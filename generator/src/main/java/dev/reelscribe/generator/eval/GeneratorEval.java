@@ -28,7 +28,8 @@ import java.util.Locale;
  * of {@code seed}, generates a clip from each one's dense description, and grades every generated
  * clip with {@link ClipGrader} against its own script, against another clip's script (the
  * shuffled-prompt baseline: what matching by chance scores), and grades the rendered clips
- * themselves (what the grader gives real footage: its ceiling). Also the VAE's reconstruction PSNR
+ * themselves (what the grader gives real footage: its ceiling) and the rendered clips after a trip
+ * through the VAE (what the decoder can show at best: the generator's own ceiling). Also the VAE's reconstruction PSNR
  * on the rendered clips, seconds per generated clip and the parameter counts. Writes {@code
  * generated/<id>.mp4} next to {@code truth/<id>.mp4} and one JSON line a clip in {@code
  * results.jsonl}.
@@ -59,7 +60,7 @@ public final class GeneratorEval {
     }
   }
 
-  public record Report(Rates generated, Rates shuffled, Rates truth, double vaePsnr, double secondsPerClip,
+  public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, double vaePsnr, double secondsPerClip,
       long vaeParameters, long transformerParameters) {
     public String table() {
       StringBuilder b = new StringBuilder();
@@ -67,6 +68,7 @@ public final class GeneratorEval {
       b.append(generated.row("generated")).append('\n');
       b.append(shuffled.row("shuffled-prompt baseline")).append('\n');
       b.append(truth.row("rendered truth (ceiling)")).append('\n');
+      b.append(vaeRoundTrip.row("truth through the VAE")).append('\n');
       b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
           + "parameters: VAE %,d, transformer %,d%n", vaePsnr, secondsPerClip, vaeParameters, transformerParameters));
       return b.toString();
@@ -77,6 +79,7 @@ public final class GeneratorEval {
       n.set("generated", generated.json());
       n.set("shuffled", shuffled.json());
       n.set("truth", truth.json());
+      n.set("vae_round_trip", vaeRoundTrip.json());
       n.put("vae_psnr_db", vaePsnr);
       n.put("seconds_per_clip", secondsPerClip);
       n.put("vae_parameters", vaeParameters);
@@ -117,6 +120,7 @@ public final class GeneratorEval {
       truthRgb.add(channelsLast(ok.value(), frames, size));
     }
     double psnr = GeneratorTrainer.vaePsnr(generator.model(), truthClips);
+    List<byte[]> roundTrips = GeneratorTrainer.reconstructions(generator.model(), truthClips);
 
     List<GeneratedClip> generated = new ArrayList<>();
     long started = System.nanoTime();
@@ -134,6 +138,7 @@ public final class GeneratorEval {
     Tally gen = new Tally();
     Tally shuffled = new Tally();
     Tally truth = new Tally();
+    Tally roundTrip = new Tally();
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < scripts.size(); i++) {
       SceneScript s = scripts.get(i);
@@ -145,6 +150,8 @@ public final class GeneratorEval {
       gen.add(own);
       shuffled.add(other);
       truth.add(real);
+      ClipGrader.Grade decoded = grader.grade(s.id(), channelsLast(roundTrips.get(i), frames, size), frames, size, s);
+      roundTrip.add(decoded);
       ObjectNode line = JSON.createObjectNode();
       line.put("id", s.id());
       line.put("prompt", clip.prompt());
@@ -157,10 +164,11 @@ public final class GeneratorEval {
       line.put("truth_motion", ClipGrader.object(s).motion().kind().token());
       line.set("captions", JSON.valueToTree(own.captions()));
       line.set("truth_captions", JSON.valueToTree(real.captions()));
+      line.set("vae_round_trip_captions", JSON.valueToTree(decoded.captions()));
       lines.add(line.toString());
     }
     Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
-    return new Report(gen.rates(), shuffled.rates(), truth.rates(), psnr, seconds,
+    return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), psnr, seconds,
         ParameterTree.count(generator.model().vae()), ParameterTree.count(generator.model().transformer()));
   }
 

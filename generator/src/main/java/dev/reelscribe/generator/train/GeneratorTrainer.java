@@ -289,21 +289,28 @@ public final class GeneratorTrainer {
       AdamSchedule schedule = new AdamSchedule(options.vaeLearningRate(), total);
       Tracker lr = offset(schedule.learningRate(), state.vaeStep);
       DefaultTrainingConfig config = schedule.trainingConfig(lr);
-      long started = System.nanoTime();
+      StepClock clock = new StepClock(state.vaeStep, total);
       double lossSum = 0;
       int lossCount = 0;
       double psnr = Double.NaN;
       int b = options.vaeBatch();
       int per = 3 * CROP_FRAMES * CROP_SIZE * CROP_SIZE;
+      // A fresh run draws its crops from the seed; a continued one from the seed and the step reached,
+      // so it does not replay the crops (and sampling noise) of the steps it has already taken.
+      SplittableRandom crops = random;
+      if (state.vaeStep > 0) {
+        crops = new SplittableRandom(options.seed() * 1_000_033L + state.vaeStep);
+        Engine.getInstance().setRandomSeed((int) (options.seed() * 13 + state.vaeStep));
+      }
       try (Trainer trainer = model.vaeModel().newTrainer(config)) {
         int first = state.vaeStep;
         for (int step = first + 1; step <= total; step++) {
           float[] batch = new float[b * per];
           for (int i = 0; i < b; i++) {
-            byte[] clip = train.videos().get(random.nextInt(train.videos().size()));
-            int t0 = random.nextInt(WORLD.frames() - CROP_FRAMES + 1);
-            int y0 = random.nextInt(WORLD.size() - CROP_SIZE + 1);
-            int x0 = random.nextInt(WORLD.size() - CROP_SIZE + 1);
+            byte[] clip = train.videos().get(crops.nextInt(train.videos().size()));
+            int t0 = crops.nextInt(WORLD.frames() - CROP_FRAMES + 1);
+            int y0 = crops.nextInt(WORLD.size() - CROP_SIZE + 1);
+            int x0 = crops.nextInt(WORLD.size() - CROP_SIZE + 1);
             System.arraycopy(pixels(clip, WORLD.frames(), WORLD.size(), t0, CROP_FRAMES, y0, x0, CROP_SIZE), 0, batch,
                 i * per, per);
           }
@@ -323,10 +330,8 @@ public final class GeneratorTrainer {
           state.vaeStep = step;
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
-            double elapsed = seconds(started);
-            double eta = elapsed / (step - first) * (total - step);
-            String line = String.format(Locale.ROOT, "[vae] step %d/%d  loss %.4f  lr %.2e  %.1f s/step  eta %.0f min",
-                step, total, lossSum / lossCount, lr.getNewValue(step - first), elapsed / (step - first), eta / 60);
+            String line = String.format(Locale.ROOT, "[vae] step %d/%d  loss %.4f  lr %.2e  %s", step, total,
+                lossSum / lossCount, lr.getNewValue(step - first), clock.line(step));
             if (eval) {
               psnr = psnr();
               line += String.format(Locale.ROOT, "  val PSNR %.2f dB", psnr);
@@ -339,6 +344,9 @@ public final class GeneratorTrainer {
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveVae(options.output());
             state.write();
+          }
+          if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
+            clock.restart(step);
           }
         }
       }
@@ -374,10 +382,39 @@ public final class GeneratorTrainer {
 
   /** PSNR (dB, 8-bit) of clips encoded to the latent mean and decoded. */
   public static double vaePsnr(GeneratorModel model, List<byte[]> clips) {
+    double[] se = {0};
+    long[] count = {0};
+    roundTrips(model, clips, (px, recon) -> {
+      for (int i = 0; i < px.length; i++) {
+        double d = (recon[i] - px[i]) * 127.5;
+        se[0] += d * d;
+      }
+      count[0] += px.length;
+    });
+    double mse = se[0] / count[0];
+    return 10 * Math.log10(255.0 * 255.0 / Math.max(mse, 1e-10));
+  }
+
+  /**
+   * Each clip through the VAE and back (encoder mean, then decoder), in the clips' own layout
+   * {@code [3, T, H, W]} of bytes: what the generator's decoder can show at best.
+   */
+  public static List<byte[]> reconstructions(GeneratorModel model, List<byte[]> clips) {
+    List<byte[]> out = new ArrayList<>();
+    roundTrips(model, clips, (px, recon) -> {
+      byte[] b = new byte[recon.length];
+      for (int i = 0; i < recon.length; i++) {
+        b[i] = (byte) Math.max(0, Math.min(255, Math.round((recon[i] + 1f) * 127.5f)));
+      }
+      out.add(b);
+    });
+    return out;
+  }
+
+  private static void roundTrips(GeneratorModel model, List<byte[]> clips,
+      java.util.function.BiConsumer<float[], float[]> each) {
     int frames = model.spec().frames();
     int size = model.spec().height();
-    double se = 0;
-    long count = 0;
     try (NDManager m = model.vaeModel().getNDManager().newSubManager()) {
       ParameterStore ps = new ParameterStore(m, false);
       for (byte[] clip : clips) {
@@ -385,17 +422,10 @@ public final class GeneratorTrainer {
           float[] px = pixels(clip, frames, size, 0, frames, 0, 0, size);
           NDArray video = step.create(px, new Shape(1, 3, frames, size, size));
           NDArray recon = model.vae().decode(ps, model.vae().encode(ps, video, false).get(0), false).clip(-1f, 1f);
-          float[] r = recon.toFloatArray();
-          for (int i = 0; i < px.length; i++) {
-            double d = (r[i] - px[i]) * 127.5;
-            se += d * d;
-          }
-          count += px.length;
+          each.accept(px, recon.toFloatArray());
         }
       }
     }
-    double mse = se / count;
-    return 10 * Math.log10(255.0 * 255.0 / Math.max(mse, 1e-10));
   }
 
   /**
@@ -513,7 +543,7 @@ public final class GeneratorTrainer {
       TimestepSampler timesteps = new TimestepSampler(options.seed() * 31 + state.transformerStep, true);
       AdamSchedule adam = new AdamSchedule(options.learningRate(), total);
       Tracker lr = offset(adam.learningRate(), state.transformerStep);
-      long started = System.nanoTime();
+      StepClock clock = new StepClock(state.transformerStep, total);
       double lossSum = 0;
       int lossCount = 0;
       double validationLoss = Double.NaN;
@@ -539,12 +569,9 @@ public final class GeneratorTrainer {
           state.transformerStep = step;
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
-            double elapsed = seconds(started);
-            double eta = elapsed / (step - first) * (total - step);
-            String line = String.format(Locale.ROOT,
-                "[transformer] step %d/%d  %s  loss %.4f  lr %.2e  %.2f s/step  eta %.0f min", step, total,
-                step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, lr.getNewValue(step - first),
-                elapsed / (step - first), eta / 60);
+            String line = String.format(Locale.ROOT, "[transformer] step %d/%d  %s  loss %.4f  lr %.2e  %s", step,
+                total, step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, lr.getNewValue(step - first),
+                clock.line(step));
             if (eval) {
               validationLoss = validate(trainer, heldOut, empty);
               line += String.format(Locale.ROOT, "  val loss %.4f", validationLoss);
@@ -557,6 +584,9 @@ public final class GeneratorTrainer {
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveTransformer(options.output());
             state.write();
+          }
+          if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
+            clock.restart(step);
           }
         }
       }
