@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  * The fuser reads motion from captions worse than the table does (it writes diagonals for orbits and
  * bounces); the table has nothing to say about evidence it never saw, and then the fuser's words stay.
  * A description whose parts do not line up with the captions' is left as it is; a checked sentence
- * that repeats one already there (the fuser named the object's motion twice) is written once.
+ * that repeats one already there (the fuser named the object's motion twice) is written once. A
+ * motion sentence garbled by a decoding loop ("… moves quickly in a diamond moves quickly diagonally
+ * up and to the right.") is read as the motion phrase it ends with, and written without the rest.
  */
 public final class MotionCheck {
   private static final String COLOURS = Arrays.stream(Colour.values()).map(Colour::word)
@@ -100,16 +102,35 @@ public final class MotionCheck {
     if (!m.matches()) {
       return sentence;
     }
-    Motion said = PHRASES.get(m.group(3));
-    String track = evidence.get(m.group(1));
-    if (said == null || track == null) {
-      return sentence;
+    String stated = m.group(3);
+    Motion said = PHRASES.get(stated);
+    if (said == null) {
+      // a garbled sentence ("moves quickly in a diamond moves quickly diagonally up and to the right"):
+      // the motion phrase it ends with is what it says, the words before it are a loop's leftovers
+      String tail = tailPhrase(stated);
+      if (tail == null) {
+        return sentence;
+      }
+      said = PHRASES.get(tail);
+      sentence = "The " + m.group(1) + " " + m.group(2) + " " + tail + ".";
     }
-    Optional<MotionKind> likely = table.motion(track);
+    String track = evidence.get(m.group(1));
+    Optional<MotionKind> likely = track == null ? Optional.empty() : table.motion(track);
     if (likely.isEmpty() || likely.get() == said.kind()) {
       return sentence;
     }
     return "The " + m.group(1) + " " + m.group(2) + " " + wording(new Motion(likely.get(), said.speed()), variant) + ".";
+  }
+
+  /** The longest motion phrase that {@code words} ends with after other words, or null. */
+  static String tailPhrase(String words) {
+    String best = null;
+    for (String phrase : PHRASES.keySet()) {
+      if (words.endsWith(" " + phrase) && (best == null || phrase.length() > best.length())) {
+        best = phrase;
+      }
+    }
+    return best;
   }
 
   /** Wording {@code variant} of a motion (0: the first, as synthworld's canonical descriptions say it). */

@@ -61,6 +61,22 @@ class MotionCheckTest {
   }
 
   @Test
+  void aGarbledMotionSentenceIsReadAsThePhraseItEndsWith() {
+    String garbled = "The red circle moves quickly in a diamond moves quickly to the right. The blue star moves slowly "
+        + "upward stays still. The camera stays still.";
+    // the red circle's tail agrees with the evidence and stays; the blue star's is checked against it
+    assertThat(check.check(garbled, CROSSING)).isEqualTo("The red circle moves quickly to the right. The blue star "
+        + "stays still. The camera stays still.");
+    List<TimedCaption> unseen = captions("A small red circle in the top left" + NAVY,
+        "A small red circle at the bottom" + NAVY, "A small red circle in the top left" + NAVY,
+        "A small red circle at the bottom" + NAVY);
+    assertThat(check.check("The red circle moves slowly to the left to bounces slowly up and down.", unseen))
+        .as("no evidence: only the loop's leftovers go").isEqualTo("The red circle bounces slowly up and down.");
+    String noPhrase = "The red circle does something else entirely.";
+    assertThat(check.check(noPhrase, unseen)).isEqualTo(noPhrase);
+  }
+
+  @Test
   void aDescriptionWhoseCutsDoNotMatchTheCaptionsIsLeftAlone() {
     List<TimedCaption> twoShots = captions("A small red circle on the left" + NAVY,
         "A small red circle on the left" + NAVY, "A small red circle in the center on a plain black background.",

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reelscribe.captioner.builtin.Vocabulary;
 import dev.reelscribe.fuser.FusionInput;
 import dev.reelscribe.fuser.TimedCaption;
+import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PairGroundingTest {
   private static final Vocabulary WORDS = Vocabulary.of(List.of(
@@ -93,10 +95,9 @@ class PairGroundingTest {
   }
 
   @Test
-  void theBuiltinConfigurationTurnsItOnAndAnOlderConfigReadsAsOff() throws Exception {
+  void theBuiltinConfigurationTurnsItOnAndAnOlderConfigReadsAsOff(@TempDir Path dir) throws Exception {
     assertThat(FuserConfig.builtin().pairGrounding()).isTrue();
     assertThat(FuserConfig.read(FuserModel.unpackEmbedded()).pairGrounding()).as("the committed config.json").isTrue();
-    java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("older-fuser-config");
     String older = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(CONFIG)
         .replace(",\"pairGrounding\":false", "");
     assertThat(older).doesNotContain("pairGrounding");
