@@ -60,6 +60,9 @@ public final class RenderClipsFn extends DoFn<Clip, Clip> {
   public void setup() throws IOException {
     renderer = new ClipRenderer(sampling, timeout);
     scratch = Files.createTempDirectory("reelscribe-render-");
+    // runners need not call @Teardown (the DirectRunner often does not): the JVM removes it then,
+    // as it is empty between elements
+    scratch.toFile().deleteOnExit();
   }
 
   @ProcessElement
