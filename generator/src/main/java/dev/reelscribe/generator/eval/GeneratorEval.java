@@ -29,8 +29,8 @@ import java.util.Locale;
  * clip with {@link ClipGrader} against its own script, against another clip's script (the
  * shuffled-prompt baseline: what matching by chance scores), and grades the rendered clips
  * themselves (what the grader gives real footage: its ceiling) and the rendered clips after a trip
- * through the VAE (what the decoder can show at best: the generator's own ceiling). Also the VAE's reconstruction PSNR
- * on the rendered clips, seconds per generated clip and the parameter counts. Writes {@code
+ * through the VAE (what the decoder can show at best: the generator's own ceiling). Also the VAE's
+ * reconstruction PSNR on the rendered clips, seconds per generated clip and the parameter counts. Writes {@code
  * generated/<id>.mp4} next to {@code truth/<id>.mp4} and one JSON line a clip in {@code
  * results.jsonl}.
  */
@@ -60,8 +60,8 @@ public final class GeneratorEval {
     }
   }
 
-  public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, double vaePsnr, double secondsPerClip,
-      long vaeParameters, long transformerParameters) {
+  public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, double vaePsnr,
+      double secondsPerClip, long vaeParameters, long transformerParameters) {
     public String table() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "%-26s %7s %7s %7s%n", "", "colour", "shape", "motion"));

@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.BiConsumer;
 
 /**
  * Trains the built-in generator from scratch, the way CogVideoX is trained, at a size a 2-core CPU
@@ -412,7 +413,7 @@ public final class GeneratorTrainer {
   }
 
   private static void roundTrips(GeneratorModel model, List<byte[]> clips,
-      java.util.function.BiConsumer<float[], float[]> each) {
+      BiConsumer<float[], float[]> each) {
     int frames = model.spec().frames();
     int size = model.spec().height();
     try (NDManager m = model.vaeModel().getNDManager().newSubManager()) {

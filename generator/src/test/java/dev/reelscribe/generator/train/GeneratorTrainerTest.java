@@ -2,6 +2,7 @@ package dev.reelscribe.generator.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.reelscribe.generator.diffusion.Guidance;
@@ -12,6 +13,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,7 +52,7 @@ class GeneratorTrainerTest {
     assertThat(json.readTree(model.resolve("scheduler/scheduler_config.json").toFile()).path("prediction_type").asText())
         .isEqualTo("v_prediction");
     assertThat(json.readTree(model.resolve("vae/config.json").toFile()).path("scaling_factor").asDouble())
-        .isEqualTo(first.scalingFactor(), org.assertj.core.api.Assertions.within(1e-6));
+        .isEqualTo(first.scalingFactor(), within(1e-6));
     assertThat(log.toString()).contains("[vae] step 2/2").contains("[transformer] step 2/2")
         .contains("encoded 6 clips at (5, 16, 8, 8) latents").contains("step 2: full resolution from here");
 
@@ -79,12 +82,12 @@ class GeneratorTrainerTest {
       assertThat(read).isInstanceOf(dev.reelscribe.frames.Result.Ok.class);
 
       // the VAE round trip the evaluation grades is the one its PSNR measures
-      java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+      SplittableRandom random = new SplittableRandom(3);
       byte[] clip = new byte[3 * 17 * 64 * 64];
       for (int i = 0; i < clip.length; i++) {
         clip[i] = (byte) (i % 4096 < 2048 ? 40 + random.nextInt(20) : 200 + random.nextInt(20));
       }
-      java.util.List<byte[]> back = GeneratorTrainer.reconstructions(g.model(), java.util.List.of(clip));
+      List<byte[]> back = GeneratorTrainer.reconstructions(g.model(), List.of(clip));
       assertThat(back).hasSize(1);
       assertThat(back.get(0)).hasSize(clip.length).isNotEqualTo(clip);
       double se = 0;
@@ -93,8 +96,7 @@ class GeneratorTrainerTest {
         se += d * d;
       }
       double psnr = 10 * Math.log10(255.0 * 255.0 / (se / clip.length));
-      assertThat(psnr).isCloseTo(GeneratorTrainer.vaePsnr(g.model(), java.util.List.of(clip)),
-          org.assertj.core.api.Assertions.within(0.2));
+      assertThat(psnr).isCloseTo(GeneratorTrainer.vaePsnr(g.model(), List.of(clip)), within(0.2));
     }
   }
 }

@@ -16,9 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Checks the motions a fused description states against the frame captions' evidence. The frame
@@ -38,7 +40,8 @@ public final class MotionCheck {
       .collect(Collectors.joining("|"));
   private static final String SHAPES = Arrays.stream(Shape.values()).map(Shape::word)
       .collect(Collectors.joining("|")) + "|shape";
-  private static final java.util.Set<String> SHAPE_WORDS = java.util.Set.of(SHAPES.split("\\|"));
+  private static final Set<String> SHAPE_WORDS = Stream.concat(Arrays.stream(Shape.values()).map(Shape::word),
+      Stream.of("shape")).collect(Collectors.toUnmodifiableSet());
   private static final Pattern BACKGROUND = Pattern.compile(
       "\\b(?:a|an|A|An) ((?:plain |textured )?[a-z]+(?: to [a-z]+)?(?: grid| gradient)? background)\\b");
   private static final Pattern MOTION_SENTENCE = Pattern.compile("^The (" + COLOURS + ") (" + SHAPES + ") (.+)\\.$");
@@ -122,7 +125,11 @@ public final class MotionCheck {
     return "The " + m.group(1) + " " + m.group(2) + " " + wording(new Motion(likely.get(), said.speed()), variant) + ".";
   }
 
-  /** The longest motion phrase that {@code words} ends with after other words, or null. */
+  /**
+   * The longest motion phrase that {@code words} ends with after other words, or null; also null when
+   * the words before it end in a conjunction ("moves to the left and then stays still" states two
+   * motions, it is no loop).
+   */
   static String tailPhrase(String words) {
     String best = null;
     for (String phrase : PHRASES.keySet()) {
@@ -130,7 +137,11 @@ public final class MotionCheck {
         best = phrase;
       }
     }
-    return best;
+    if (best == null) {
+      return null;
+    }
+    String before = words.substring(0, words.length() - best.length() - 1);
+    return before.endsWith(",") || before.endsWith(" and") || before.endsWith(" then") ? null : best;
   }
 
   /** Wording {@code variant} of a motion (0: the first, as synthworld's canonical descriptions say it). */

@@ -74,6 +74,8 @@ class MotionCheckTest {
         .as("no evidence: only the loop's leftovers go").isEqualTo("The red circle bounces slowly up and down.");
     String noPhrase = "The red circle does something else entirely.";
     assertThat(check.check(noPhrase, unseen)).isEqualTo(noPhrase);
+    String twoMotions = "The red circle moves slowly to the left and then bounces slowly up and down.";
+    assertThat(check.check(twoMotions, unseen)).as("two motions joined: no loop").isEqualTo(twoMotions);
   }
 
   @Test
