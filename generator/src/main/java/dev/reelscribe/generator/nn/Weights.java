@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -27,10 +27,16 @@ public final class Weights {
 
   /** Writes every parameter (F32) to {@code file}, atomically. */
   public static void save(Block block, Path file) throws IOException {
+    Map<String, NDArray> named = new LinkedHashMap<>();
+    ParameterTree.parameters(block).forEach((name, p) -> named.put(name, p.getArray()));
+    write(named, file);
+  }
+
+  /** Writes named tensors (copies, so the arrays keep their names) to a {@code .safetensors} file, atomically. */
+  public static void write(Map<String, NDArray> tensors, Path file) throws IOException {
     NDList list = new NDList();
-    for (Map.Entry<String, Parameter> e : ParameterTree.parameters(block).entrySet()) {
-      NDArray a = e.getValue().getArray();
-      NDArray copy = a.duplicate();
+    for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+      NDArray copy = e.getValue().duplicate();
       copy.setName(e.getKey());
       list.add(copy);
     }
@@ -44,18 +50,25 @@ public final class Weights {
     Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** The tensors of a {@code .safetensors} file by name, in {@code manager}. */
+  public static Map<String, NDArray> read(NDManager manager, Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      Map<String, NDArray> byName = new LinkedHashMap<>();
+      for (NDArray a : NDList.decode(manager, in)) {
+        byName.put(a.getName(), a);
+      }
+      return byName;
+    }
+  }
+
   /**
    * Copies the tensors of {@code file} into an initialised block's parameters; every parameter must
    * be present with its shape, and the file may hold nothing else.
    */
   public static void load(Block block, Path file) throws IOException {
     Map<String, Parameter> params = ParameterTree.parameters(block);
-    try (NDManager m = NDManager.newBaseManager(); InputStream in = Files.newInputStream(file)) {
-      NDList list = NDList.decode(m, in);
-      Map<String, NDArray> byName = new HashMap<>();
-      for (NDArray a : list) {
-        byName.put(a.getName(), a);
-      }
+    try (NDManager m = NDManager.newBaseManager()) {
+      Map<String, NDArray> byName = read(m, file);
       List<String> problems = new ArrayList<>();
       for (Map.Entry<String, Parameter> e : params.entrySet()) {
         NDArray a = byName.get(e.getKey());

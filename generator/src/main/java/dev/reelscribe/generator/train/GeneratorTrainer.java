@@ -228,16 +228,17 @@ public final class GeneratorTrainer {
     return out;
   }
 
-  /** A tracker that continues another from {@code offset} updates in (a resumed run). */
-  static Tracker offset(Tracker base, int offset) {
-    return numUpdate -> base.getNewValue(numUpdate + offset);
-  }
-
   private static double seconds(long started) {
     return (System.nanoTime() - started) / 1e9;
   }
 
-  /** Steps reached, kept in {@code training-state.json} beside the weights. */
+  /** Where a run keeps its optimiser moments between checkpoints. */
+  static final String CHECKPOINTS = "checkpoint";
+
+  /**
+   * Steps reached, kept in {@code training-state.json} beside the weights, and the optimiser's
+   * moments of an unfinished stage under {@code checkpoint/}.
+   */
   static final class State {
     int vaeStep;
     int transformerStep;
@@ -253,6 +254,58 @@ public final class GeneratorTrainer {
         s.transformerStep = node.path("transformer_step").asInt();
       }
       return s;
+    }
+
+    /**
+     * The optimiser of a stage that has taken {@code stepsBefore} steps: with the moments saved at that
+     * step when the checkpoint holds them, else (a continued run) with a ramped-up learning rate.
+     */
+    ResumableAdam optimizer(String stage, AdamSchedule schedule, int stepsBefore, ai.djl.nn.Block block,
+        PrintWriter log) throws IOException {
+      ResumableAdam adam = new ResumableAdam(schedule.learningRate(), stepsBefore, schedule.clipGrad());
+      if (stepsBefore > 0) {
+        Path saved = moments(stage, stepsBefore);
+        if (Files.isRegularFile(saved)) {
+          adam.restore(block, saved);
+          log.printf("[%s] continuing from step %d with the optimiser's saved moments%n", stage, stepsBefore);
+        } else {
+          log.printf("[%s] continuing from step %d without saved optimiser moments: the learning rate ramps up over"
+              + " %d steps%n", stage, stepsBefore, ResumableAdam.RAMP);
+        }
+      }
+      return adam;
+    }
+
+    /**
+     * Records a stage's checkpoint: the optimiser's moments at this step, then the step reached; a
+     * finished stage keeps no moments (the directory is then a plain model directory).
+     */
+    void checkpoint(String stage, ResumableAdam adam, ai.djl.nn.Block block, boolean finished) throws IOException {
+      int step = "vae".equals(stage) ? vaeStep : transformerStep;
+      if (!finished) {
+        adam.save(block, moments(stage, step));
+      }
+      write();
+      Path checkpoints = dir.resolve(CHECKPOINTS);
+      if (Files.isDirectory(checkpoints)) {
+        try (var files = Files.list(checkpoints)) {
+          for (Path f : (Iterable<Path>) files::iterator) {
+            String name = f.getFileName().toString();
+            if (name.startsWith(stage + "-adam-") && (finished || !f.equals(moments(stage, step)))) {
+              Files.delete(f);
+            }
+          }
+        }
+        try (var left = Files.list(checkpoints)) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(checkpoints);
+          }
+        }
+      }
+    }
+
+    private Path moments(String stage, int step) {
+      return dir.resolve(CHECKPOINTS).resolve(stage + "-adam-" + step + ".safetensors");
     }
 
     void write() throws IOException {
@@ -287,9 +340,8 @@ public final class GeneratorTrainer {
         log.printf("[vae] already trained (%d steps)%n", state.vaeStep);
         return psnr();
       }
-      AdamSchedule schedule = new AdamSchedule(options.vaeLearningRate(), total);
-      Tracker lr = offset(schedule.learningRate(), state.vaeStep);
-      DefaultTrainingConfig config = schedule.trainingConfig(lr);
+      ResumableAdam adam = state.optimizer("vae", new AdamSchedule(options.vaeLearningRate(), total),
+          state.vaeStep, model.vae(), log);
       StepClock clock = new StepClock(state.vaeStep, total);
       double lossSum = 0;
       int lossCount = 0;
@@ -303,9 +355,8 @@ public final class GeneratorTrainer {
         crops = new SplittableRandom(options.seed() * 1_000_033L + state.vaeStep);
         Engine.getInstance().setRandomSeed((int) (options.seed() * 13 + state.vaeStep));
       }
-      try (Trainer trainer = model.vaeModel().newTrainer(config)) {
-        int first = state.vaeStep;
-        for (int step = first + 1; step <= total; step++) {
+      try (Trainer trainer = model.vaeModel().newTrainer(adam.trainingConfig())) {
+        for (int step = state.vaeStep + 1; step <= total; step++) {
           float[] batch = new float[b * per];
           for (int i = 0; i < b; i++) {
             byte[] clip = train.videos().get(crops.nextInt(train.videos().size()));
@@ -332,7 +383,7 @@ public final class GeneratorTrainer {
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
             String line = String.format(Locale.ROOT, "[vae] step %d/%d  loss %.4f  lr %.2e  %s", step, total,
-                lossSum / lossCount, lr.getNewValue(step - first), clock.line(step));
+                lossSum / lossCount, adam.scheduled(step), clock.line(step));
             if (eval) {
               psnr = psnr();
               line += String.format(Locale.ROOT, "  val PSNR %.2f dB", psnr);
@@ -344,7 +395,7 @@ public final class GeneratorTrainer {
           }
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveVae(options.output());
-            state.write();
+            state.checkpoint("vae", adam, model.vae(), step == total);
           }
           if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
             clock.restart(step);
@@ -542,14 +593,14 @@ public final class GeneratorTrainer {
       SplittableRandom draws = new SplittableRandom(options.seed() * 1_000_003L + state.transformerStep);
       Engine.getInstance().setRandomSeed((int) (options.seed() * 7 + state.transformerStep));
       TimestepSampler timesteps = new TimestepSampler(options.seed() * 31 + state.transformerStep, true);
-      AdamSchedule adam = new AdamSchedule(options.learningRate(), total);
-      Tracker lr = offset(adam.learningRate(), state.transformerStep);
+      ResumableAdam adam = state.optimizer("transformer", new AdamSchedule(options.learningRate(), total),
+          state.transformerStep, model.transformer(), log);
       StepClock clock = new StepClock(state.transformerStep, total);
       double lossSum = 0;
       int lossCount = 0;
       double validationLoss = Double.NaN;
       int first = state.transformerStep;
-      try (Trainer trainer = model.transformerModel().newTrainer(adam.trainingConfig(lr))) {
+      try (Trainer trainer = model.transformerModel().newTrainer(adam.trainingConfig())) {
         for (int step = first + 1; step <= total; step++) {
           Encoded set = step <= lowSteps ? low : full;
           if (step == lowSteps + 1 && lowSteps > 0 && step > first + 1) {
@@ -571,7 +622,7 @@ public final class GeneratorTrainer {
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
             String line = String.format(Locale.ROOT, "[transformer] step %d/%d  %s  loss %.4f  lr %.2e  %s", step,
-                total, step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, lr.getNewValue(step - first),
+                total, step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, adam.scheduled(step),
                 clock.line(step));
             if (eval) {
               validationLoss = validate(trainer, heldOut, empty);
@@ -584,7 +635,7 @@ public final class GeneratorTrainer {
           }
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveTransformer(options.output());
-            state.write();
+            state.checkpoint("transformer", adam, model.transformer(), step == total);
           }
           if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
             clock.restart(step);

@@ -20,9 +20,14 @@ public record AdamSchedule(float peak, int steps) {
         .build();
   }
 
+  /** The element-wise gradient clip. */
+  public float clipGrad() {
+    return 1f;
+  }
+
   /** A training configuration with this schedule; {@code rate} must be {@link #learningRate()}'s tracker. */
   public DefaultTrainingConfig trainingConfig(Tracker rate) {
     return new DefaultTrainingConfig(Loss.l2Loss())
-        .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optClipGrad(1f).build());
+        .optOptimizer(Optimizer.adam().optLearningRateTracker(rate).optClipGrad(clipGrad()).build());
   }
 }
