@@ -47,9 +47,9 @@ import java.util.function.BiConsumer;
  * frozen text states (v- or x0-prediction, explicit uniform timesteps, text dropped for
  * classifier-free guidance, latent cells that hold an object weighted up: {@link ObjectCells}) with
  * progressive resolution: a share of the steps at half resolution,
- * then at full. Every {@code checkpointEvery} steps the weights and the step reached are saved, and a
- * rerun with the same output continues from there (Adam's moments start afresh; the learning-rate
- * schedule continues).
+ * then at full. Every {@code checkpointEvery} steps the weights, the optimiser's moments and the
+ * step reached are saved, and a rerun with the same output continues from there as if it had never
+ * stopped ({@link ResumableAdam}).
  */
 public final class GeneratorTrainer {
   /** The clips the built-in generator is made for. */
