@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelscribe.captioner.FrameCaptioner;
 import dev.reelscribe.frames.Result;
+import dev.reelscribe.generator.GeneratorModel;
 import dev.reelscribe.generator.data.ClipLoader;
 import dev.reelscribe.generator.data.GeneratorWorld;
 import dev.reelscribe.generator.diffusion.Guidance;
@@ -31,8 +32,8 @@ import java.util.Locale;
  * themselves (what the grader gives real footage: its ceiling) and the rendered clips after a trip
  * through the VAE (what the decoder can show at best: the generator's own ceiling). Also the VAE's
  * reconstruction PSNR on the rendered clips, seconds per generated clip and the parameter counts. Writes {@code
- * generated/<id>.mp4} next to {@code truth/<id>.mp4} and one JSON line a clip in {@code
- * results.jsonl}.
+ * generated/<id>.mp4} next to {@code truth/<id>.mp4} and {@code vae-round-trip/<id>.mp4}, and one
+ * JSON line a clip in {@code results.jsonl}.
  */
 public final class GeneratorEval {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,30 +61,45 @@ public final class GeneratorEval {
     }
   }
 
+  /**
+   * What an evaluation measured; {@code generated} and {@code shuffled} are null (and the seconds
+   * NaN) when only the VAE was graded.
+   */
   public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, double vaePsnr,
       double secondsPerClip, long vaeParameters, long transformerParameters) {
     public String table() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "%-26s %7s %7s %7s%n", "", "colour", "shape", "motion"));
-      b.append(generated.row("generated")).append('\n');
-      b.append(shuffled.row("shuffled-prompt baseline")).append('\n');
+      if (generated != null) {
+        b.append(generated.row("generated")).append('\n');
+        b.append(shuffled.row("shuffled-prompt baseline")).append('\n');
+      }
       b.append(truth.row("rendered truth (ceiling)")).append('\n');
       b.append(vaeRoundTrip.row("truth through the VAE")).append('\n');
-      b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
-          + "parameters: VAE %,d, transformer %,d%n", vaePsnr, secondsPerClip, vaeParameters, transformerParameters));
+      if (generated != null) {
+        b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
+            + "parameters: VAE %,d, transformer %,d%n", vaePsnr, secondsPerClip, vaeParameters, transformerParameters));
+      } else {
+        b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; VAE parameters %,d%n", vaePsnr,
+            vaeParameters));
+      }
       return b.toString();
     }
 
     public String json() {
       ObjectNode n = JSON.createObjectNode();
-      n.set("generated", generated.json());
-      n.set("shuffled", shuffled.json());
+      if (generated != null) {
+        n.set("generated", generated.json());
+        n.set("shuffled", shuffled.json());
+      }
       n.set("truth", truth.json());
       n.set("vae_round_trip", vaeRoundTrip.json());
       n.put("vae_psnr_db", vaePsnr);
-      n.put("seconds_per_clip", secondsPerClip);
       n.put("vae_parameters", vaeParameters);
-      n.put("transformer_parameters", transformerParameters);
+      if (generated != null) {
+        n.put("seconds_per_clip", secondsPerClip);
+        n.put("transformer_parameters", transformerParameters);
+      }
       return n.toString();
     }
   }
@@ -96,12 +112,25 @@ public final class GeneratorEval {
     this.log = log;
   }
 
+  /** Generates a clip from each held-out prompt and grades it, beside the rendered clips and their VAE round trip. */
   public Report run(VideoGenerator generator, FrameCaptioner captioner) throws IOException {
-    var spec = generator.model().spec();
+    return evaluate(generator.model(), generator, captioner);
+  }
+
+  /**
+   * Grades only the rendered held-out clips and their round trip through the model's VAE, which needs
+   * no transformer: how much of colour, shape and motion a VAE keeps, before a transformer is trained on it.
+   */
+  public Report runVaeOnly(GeneratorModel model, FrameCaptioner captioner) throws IOException {
+    return evaluate(model, null, captioner);
+  }
+
+  private Report evaluate(GeneratorModel model, VideoGenerator generator, FrameCaptioner captioner)
+      throws IOException {
+    var spec = model.spec();
     GeneratorWorld world = new GeneratorWorld(spec.height(), spec.frames());
     List<SceneScript> scripts = world.scripts(options.seed(), options.count());
     Path out = options.output();
-    Files.createDirectories(out.resolve("generated"));
     Files.createDirectories(out.resolve("truth"));
     ClipGrader grader = new ClipGrader(captioner);
     int size = spec.height();
@@ -119,12 +148,12 @@ public final class GeneratorEval {
       truthClips.add(ok.value());
       truthRgb.add(channelsLast(ok.value(), frames, size));
     }
-    double psnr = GeneratorTrainer.vaePsnr(generator.model(), truthClips);
-    List<byte[]> roundTrips = GeneratorTrainer.reconstructions(generator.model(), truthClips);
+    double psnr = GeneratorTrainer.vaePsnr(model, truthClips);
+    List<byte[]> roundTrips = GeneratorTrainer.reconstructions(model, truthClips);
 
     List<GeneratedClip> generated = new ArrayList<>();
     long started = System.nanoTime();
-    for (int from = 0; from < scripts.size(); from += options.batch()) {
+    for (int from = 0; generator != null && from < scripts.size(); from += options.batch()) {
       List<String> prompts = new ArrayList<>();
       for (SceneScript s : scripts.subList(from, Math.min(scripts.size(), from + options.batch()))) {
         prompts.add(DescriptionWriter.canonical(s));
@@ -142,34 +171,45 @@ public final class GeneratorEval {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < scripts.size(); i++) {
       SceneScript s = scripts.get(i);
-      GeneratedClip clip = generated.get(i);
-      VideoGenerator.writeMp4(clip, out.resolve("generated").resolve(s.id() + ".mp4"), 1);
-      ClipGrader.Grade own = grader.grade(s.id(), clip.rgb(), frames, size, s);
-      ClipGrader.Grade other = grader.grade(s.id(), clip.rgb(), frames, size, scripts.get((i + 1) % scripts.size()));
-      ClipGrader.Grade real = grader.grade(s.id(), truthRgb.get(i), frames, size, s);
-      gen.add(own);
-      shuffled.add(other);
-      truth.add(real);
-      ClipGrader.Grade decoded = grader.grade(s.id(), channelsLast(roundTrips.get(i), frames, size), frames, size, s);
-      roundTrip.add(decoded);
       ObjectNode line = JSON.createObjectNode();
       line.put("id", s.id());
-      line.put("prompt", clip.prompt());
-      line.put("colour", own.colour());
-      line.put("shape", own.shape());
-      if (own.motion() != null) {
-        line.put("motion", own.motion());
+      if (generator != null) {
+        GeneratedClip clip = generated.get(i);
+        VideoGenerator.writeMp4(clip, out.resolve("generated").resolve(s.id() + ".mp4"), 1);
+        ClipGrader.Grade own = grader.grade(s.id(), clip.rgb(), frames, size, s);
+        ClipGrader.Grade other = grader.grade(s.id(), clip.rgb(), frames, size, scripts.get((i + 1) % scripts.size()));
+        gen.add(own);
+        shuffled.add(other);
+        line.put("prompt", clip.prompt());
+        line.put("colour", own.colour());
+        line.put("shape", own.shape());
+        if (own.motion() != null) {
+          line.put("motion", own.motion());
+        }
+        line.put("moved", own.moved().dx() + "," + own.moved().dy());
+        line.set("captions", JSON.valueToTree(own.captions()));
+      } else {
+        line.put("prompt", DescriptionWriter.canonical(s));
       }
-      line.put("moved", own.moved().dx() + "," + own.moved().dy());
+      ClipGrader.Grade real = grader.grade(s.id(), truthRgb.get(i), frames, size, s);
+      truth.add(real);
+      byte[] decodedRgb = channelsLast(roundTrips.get(i), frames, size);
+      VideoGenerator.writeMp4(new GeneratedClip(decodedRgb, frames, size, size, spec.fps(), "", 0),
+          out.resolve("vae-round-trip").resolve(s.id() + ".mp4"), 1);
+      ClipGrader.Grade decoded = grader.grade(s.id(), decodedRgb, frames, size, s);
+      roundTrip.add(decoded);
       line.put("truth_motion", ClipGrader.object(s).motion().kind().token());
-      line.set("captions", JSON.valueToTree(own.captions()));
       line.set("truth_captions", JSON.valueToTree(real.captions()));
       line.set("vae_round_trip_captions", JSON.valueToTree(decoded.captions()));
       lines.add(line.toString());
     }
     Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
+    if (generator == null) {
+      return new Report(null, null, truth.rates(), roundTrip.rates(), psnr, Double.NaN, ParameterTree.count(model.vae()),
+          ParameterTree.count(model.transformer()));
+    }
     return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), psnr, seconds,
-        ParameterTree.count(generator.model().vae()), ParameterTree.count(generator.model().transformer()));
+        ParameterTree.count(model.vae()), ParameterTree.count(model.transformer()));
   }
 
   static byte[] channelsLast(byte[] clip, int frames, int size) {

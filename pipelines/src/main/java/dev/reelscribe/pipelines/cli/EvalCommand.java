@@ -233,10 +233,14 @@ public final class EvalCommand implements Runnable {
           "graded by TruthScorer (colour and shape right), and the motion direction is measured from the",
           "pixels. The same grades against another clip's script are the shuffled-prompt baseline; the",
           "grades of the rendered clips themselves are the grader's ceiling. Also the VAE's PSNR on the",
-          "rendered clips, seconds per clip and parameter counts. Writes generated/<id>.mp4 next to",
-          "truth/<id>.mp4 and results.jsonl under --output; with --json the figures as JSON, last."},
+          "rendered clips, the grades of the rendered clips after a round trip through the VAE (what its",
+          "decoder can show at best), seconds per clip and parameter counts. Writes generated/<id>.mp4 next",
+          "to truth/<id>.mp4 and vae-round-trip/<id>.mp4, and results.jsonl, under --output; with --json",
+          "the figures as JSON, last. --vae-only grades the VAE alone (no transformer needed): judge a VAE",
+          "before training a transformer on it."},
       footer = {"", "Examples:", "  reelscribe eval generator --seed 1000 --count 50",
-          "  reelscribe eval generator --generator-model out/models/generator --guidance 6 --json"})
+          "  reelscribe eval generator --generator-model out/models/generator --guidance 6 --json",
+          "  reelscribe eval generator --generator-model out/models/vae-run --vae-only"})
   static final class Generator implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -267,6 +271,10 @@ public final class EvalCommand implements Runnable {
     @Option(names = "--json", description = "Also print the figures as one line of JSON, last.")
     boolean json;
 
+    @Option(names = "--vae-only",
+        description = "Grade only the rendered clips and their VAE round trip; the model directory needs no transformer.")
+    boolean vaeOnly;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -278,6 +286,9 @@ public final class EvalCommand implements Runnable {
         spec.commandLine().getErr().println("reelscribe eval generator: " + problem);
         return 2;
       }
+      if (vaeOnly) {
+        return vaeOnly(out);
+      }
       try (dev.reelscribe.generator.sample.VideoGenerator g = model == null
               ? dev.reelscribe.generator.sample.VideoGenerator.builtin()
               : dev.reelscribe.generator.sample.VideoGenerator.open(model);
@@ -288,6 +299,29 @@ public final class EvalCommand implements Runnable {
             spec.commandLine().getErr()).run(g, c);
         out.printf(Locale.ROOT, "generator on %d held-out clips of seed %d (%d DDIM steps, guidance %.1f), graded by %s:%n",
             count, seed, steps, guidance, c.model().getModelId());
+        out.print(r.table());
+        out.println("clips and per-clip results: " + output.resolve("seed-" + seed).toAbsolutePath());
+        if (json) {
+          out.println(r.json());
+        }
+      }
+      return 0;
+    }
+
+    private int vaeOnly(PrintWriter out) throws Exception {
+      Path dir = model == null ? dev.reelscribe.generator.BuiltinGenerator.unpack() : model;
+      try (dev.reelscribe.generator.GeneratorModel m = dev.reelscribe.generator.GeneratorModel.load(dir);
+          dev.reelscribe.captioner.FrameCaptioner c = FrameCaptioners.open(captioner.spec())) {
+        if (!m.hasVaeWeights(dir)) {
+          spec.commandLine().getErr().println("reelscribe eval generator: " + dir + " has no trained VAE");
+          return 2;
+        }
+        dev.reelscribe.generator.eval.GeneratorEval.Report r = new dev.reelscribe.generator.eval.GeneratorEval(
+            new dev.reelscribe.generator.eval.GeneratorEval.Options(seed, count, steps,
+                new dev.reelscribe.generator.diffusion.Guidance(guidance, false), batch, output.resolve("seed-" + seed)),
+            spec.commandLine().getErr()).runVaeOnly(m, c);
+        out.printf(Locale.ROOT, "VAE of %s on %d held-out clips of seed %d, graded by %s:%n", dir, count, seed,
+            c.model().getModelId());
         out.print(r.table());
         out.println("clips and per-clip results: " + output.resolve("seed-" + seed).toAbsolutePath());
         if (json) {

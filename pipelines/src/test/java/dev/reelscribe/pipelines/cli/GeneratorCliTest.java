@@ -59,6 +59,28 @@ class GeneratorCliTest {
     try (var files = Files.list(results.resolve("generated"))) {
       assertThat(files.count()).isEqualTo(2);
     }
+    try (var files = Files.list(results.resolve("vae-round-trip"))) {
+      assertThat(files.count()).isEqualTo(2);
+    }
+
+    // a VAE alone is graded by its round trip, before any transformer is trained on it
+    Path vae = dir.resolve("vae");
+    code = run("train", "generator", "--stage", "vae", "--clips", "10", "--vae-steps", "1", "--vae-batch", "2",
+        "--corpus-cache", dir.resolve("corpus").toString(), "--output", vae.toString());
+    assertThat(code).as(out + "\n" + err).isZero();
+    code = run("eval", "generator", "--generator-model", vae.toString(), "--count", "2", "--vae-only",
+        "--output", dir.resolve("eval-vae").toString(), "--json");
+    assertThat(code).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("truth through the VAE").doesNotContain("shuffled-prompt baseline");
+    lines = out.toString().strip().split("\n");
+    figures = JSON.readTree(lines[lines.length - 1]);
+    assertThat(figures.has("generated")).isFalse();
+    assertThat(figures.path("vae_round_trip").path("clips").asInt()).isEqualTo(2);
+    assertThat(figures.path("truth").path("colour").asDouble()).isEqualTo(1.0);
+    assertThat(dir.resolve("eval-vae/seed-1000/generated")).doesNotExist();
+    assertThat(run("eval", "generator", "--generator-model", vae.toString(), "--count", "2", "--output",
+        dir.resolve("eval-vae").toString())).isNotZero();
+    assertThat(err.toString()).contains("no trained weights for both the VAE and the transformer");
   }
 
   /**
