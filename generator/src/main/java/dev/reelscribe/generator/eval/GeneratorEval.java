@@ -32,11 +32,14 @@ import java.util.Locale;
  * themselves (what the grader gives real footage: its ceiling) and the rendered clips after a trip
  * through the VAE (what the decoder can show at best: the generator's own ceiling). Also the VAE's
  * reconstruction PSNR on the rendered clips, seconds per generated clip and the parameter counts. Writes {@code
- * generated/<id>.mp4} next to {@code truth/<id>.mp4} and {@code vae-round-trip/<id>.mp4}, and one
- * JSON line a clip in {@code results.jsonl}.
+ * generated/<id>.mp4} next to {@code truth/<id>.mp4} and {@code vae-round-trip/<id>.mp4}, one
+ * JSON line a clip in {@code results.jsonl}, and {@code sheet.png}: the first {@value #SHEET_CLIPS}
+ * clips' truth, round trip and generated frames side by side ({@link ContactSheet}).
  */
 public final class GeneratorEval {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Clips shown in {@code sheet.png}. */
+  static final int SHEET_CLIPS = 16;
 
   /**
    * @param batch clips generated together
@@ -169,6 +172,7 @@ public final class GeneratorEval {
     Tally truth = new Tally();
     Tally roundTrip = new Tally();
     List<String> lines = new ArrayList<>();
+    List<List<byte[]>> sheet = new ArrayList<>();
     for (int i = 0; i < scripts.size(); i++) {
       SceneScript s = scripts.get(i);
       ObjectNode line = JSON.createObjectNode();
@@ -194,6 +198,10 @@ public final class GeneratorEval {
       ClipGrader.Grade real = grader.grade(s.id(), truthRgb.get(i), frames, size, s);
       truth.add(real);
       byte[] decodedRgb = channelsLast(roundTrips.get(i), frames, size);
+      if (sheet.size() < SHEET_CLIPS) {
+        sheet.add(generator == null ? List.of(truthRgb.get(i), decodedRgb)
+            : List.of(truthRgb.get(i), decodedRgb, generated.get(i).rgb()));
+      }
       VideoGenerator.writeMp4(new GeneratedClip(decodedRgb, frames, size, size, spec.fps(), "", 0),
           out.resolve("vae-round-trip").resolve(s.id() + ".mp4"), 1);
       ClipGrader.Grade decoded = grader.grade(s.id(), decodedRgb, frames, size, s);
@@ -204,6 +212,7 @@ public final class GeneratorEval {
       lines.add(line.toString());
     }
     Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
+    ContactSheet.write(out.resolve("sheet.png"), frames, size, sheet);
     if (generator == null) {
       return new Report(null, null, truth.rates(), roundTrip.rates(), psnr, Double.NaN, ParameterTree.count(model.vae()),
           ParameterTree.count(model.transformer()));

@@ -62,6 +62,7 @@ class GeneratorCliTest {
     try (var files = Files.list(results.resolve("vae-round-trip"))) {
       assertThat(files.count()).isEqualTo(2);
     }
+    assertThat(results.resolve("sheet.png")).isRegularFile();
 
     // a VAE alone is graded by its round trip, before any transformer is trained on it
     Path vae = dir.resolve("vae");
