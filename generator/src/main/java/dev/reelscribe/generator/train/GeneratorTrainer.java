@@ -383,7 +383,7 @@ public final class GeneratorTrainer {
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
             String line = String.format(Locale.ROOT, "[vae] step %d/%d  loss %.4f  lr %.2e  %s", step, total,
-                lossSum / lossCount, adam.scheduled(step), clock.line(step));
+                lossSum / lossCount, adam.rate(step), clock.line(step));
             if (eval) {
               psnr = psnr();
               line += String.format(Locale.ROOT, "  val PSNR %.2f dB", psnr);
@@ -622,7 +622,7 @@ public final class GeneratorTrainer {
           boolean eval = step % options.evalEvery() == 0 || step == total;
           if (eval || step % 25 == 0) {
             String line = String.format(Locale.ROOT, "[transformer] step %d/%d  %s  loss %.4f  lr %.2e  %s", step,
-                total, step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, adam.scheduled(step),
+                total, step <= lowSteps ? "half-res" : "full-res", lossSum / lossCount, adam.rate(step),
                 clock.line(step));
             if (eval) {
               validationLoss = validate(trainer, heldOut, empty);

@@ -48,6 +48,7 @@ final class ResumableAdam extends Optimizer {
   private final int stepsBefore;
   private final Map<String, Moments> moments = new ConcurrentHashMap<>();
   private final Map<String, float[][]> restored = new ConcurrentHashMap<>();
+  private volatile boolean carried;
 
   private static final class Moments {
     NDArray mean;
@@ -75,9 +76,14 @@ final class ResumableAdam extends Optimizer {
     return new DefaultTrainingConfig(Loss.l2Loss()).optOptimizer(this);
   }
 
-  /** The learning rate of global step {@code step} before any ramp (for progress lines). */
-  float scheduled(int step) {
-    return schedule.getNewValue(step);
+  /** The learning rate global step {@code step} updates with (for progress lines). */
+  float rate(int step) {
+    float rate = schedule.getNewValue(step);
+    return stepsBefore > 0 && !carried ? rate * ramp(step - stepsBefore) : rate;
+  }
+
+  private static float ramp(int updates) {
+    return Math.min(1f, updates / (float) RAMP);
   }
 
   @Override
@@ -87,7 +93,7 @@ final class ResumableAdam extends Optimizer {
     m.count++;
     float rate = schedule.getNewValue(global);
     if (stepsBefore > 0 && !m.carried) {
-      rate *= Math.min(1f, m.count / (float) RAMP);
+      rate *= ramp(m.count);
     }
     double coef1 = 1.0 - Math.pow(BETA1, m.count);
     double coef2 = 1.0 - Math.pow(BETA2, m.count);
@@ -155,6 +161,7 @@ final class ResumableAdam extends Optimizer {
         byId.put(e.getValue().getId(), new float[][] {floats(mean), floats(variance), floats(step)});
       }
       restored.putAll(byId);
+      carried = true;
     }
   }
 

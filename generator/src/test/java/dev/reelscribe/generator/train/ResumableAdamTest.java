@@ -143,6 +143,10 @@ class ResumableAdamTest {
     // Adam's first bias-corrected update moves each weight by the learning rate (sign of the gradient):
     // here 1/RAMP of the schedule's rate at step 11
     float expected = rate.getNewValue(11) / ResumableAdam.RAMP;
+    ResumableAdam continued = new ResumableAdam(rate, 10, 1f);
+    assertThat(continued.rate(11)).isEqualTo(expected);
+    assertThat(continued.rate(10 + ResumableAdam.RAMP)).isEqualTo(rate.getNewValue(10 + ResumableAdam.RAMP));
+    assertThat(new ResumableAdam(rate, 0, 1f).rate(11)).isEqualTo(rate.getNewValue(11));
     float[] before = start.get("weight");
     float[] after = one.get("weight");
     for (int i = 0; i < before.length; i++) {
