@@ -289,7 +289,7 @@ public final class TrainCommand implements Runnable {
     String stage = "all";
 
     @Option(names = "--vae-steps", paramLabel = "N", description = "VAE optimiser steps. Default: ${DEFAULT-VALUE}.")
-    int vaeSteps = 1200;
+    int vaeSteps = 3000;
 
     @Option(names = "--vae-batch", paramLabel = "B", description = "VAE crops (9x32x32) per step. Default: ${DEFAULT-VALUE}.")
     int vaeBatch = 8;
