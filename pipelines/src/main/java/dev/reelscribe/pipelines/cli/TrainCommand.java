@@ -262,9 +262,10 @@ public final class TrainCommand implements Runnable {
           "centre-cropped to 64x64 and their first 17 frames used.",
           "Progress every 25 steps, validation (VAE PSNR; transformer loss at t=100..900 on held-out clips)",
           "every --eval-every steps, a checkpoint every --checkpoint-every steps: rerun the same command to",
-          "continue an interrupted run. Writes a diffusers-style model directory that --model accepts.",
-          "The committed weights are this command's output with the defaults and",
-          "--output generator/src/main/resources/dev/reelscribe/generator/model."},
+          "continue exactly where it stopped (the optimiser's moments are part of the checkpoint).",
+          "Writes a diffusers-style model directory that --model accepts. The committed weights are this",
+          "command's output with the flags their training.txt gives (generator/src/main/resources/",
+          "dev/reelscribe/generator/model/)."},
       footer = {"", "Examples:", "  reelscribe train generator --seed 1 --output out/models/generator",
           "  reelscribe train generator --corpus out/run1/cogvideox --stage transformer --output out/models/generator"})
   static final class Generator implements Callable<Integer> {
