@@ -5,11 +5,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import ai.djl.training.tracker.Tracker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reelscribe.frames.Result;
@@ -260,7 +259,7 @@ public final class GeneratorTrainer {
      * The optimiser of a stage that has taken {@code stepsBefore} steps: with the moments saved at that
      * step when the checkpoint holds them, else (a continued run) with a ramped-up learning rate.
      */
-    ResumableAdam optimizer(String stage, AdamSchedule schedule, int stepsBefore, ai.djl.nn.Block block,
+    ResumableAdam optimizer(String stage, AdamSchedule schedule, int stepsBefore, Block block,
         PrintWriter log) throws IOException {
       ResumableAdam adam = new ResumableAdam(schedule.learningRate(), stepsBefore, schedule.clipGrad());
       if (stepsBefore > 0) {
@@ -280,8 +279,7 @@ public final class GeneratorTrainer {
      * Records a stage's checkpoint: the optimiser's moments at this step, then the step reached; a
      * finished stage keeps no moments (the directory is then a plain model directory).
      */
-    void checkpoint(String stage, ResumableAdam adam, ai.djl.nn.Block block, boolean finished) throws IOException {
-      int step = "vae".equals(stage) ? vaeStep : transformerStep;
+    void checkpoint(String stage, int step, ResumableAdam adam, Block block, boolean finished) throws IOException {
       if (!finished) {
         adam.save(block, moments(stage, step));
       }
@@ -395,7 +393,7 @@ public final class GeneratorTrainer {
           }
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveVae(options.output());
-            state.checkpoint("vae", adam, model.vae(), step == total);
+            state.checkpoint("vae", step, adam, model.vae(), step == total);
           }
           if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
             clock.restart(step);
@@ -635,7 +633,7 @@ public final class GeneratorTrainer {
           }
           if (step % options.checkpointEvery() == 0 || step == total) {
             model.saveTransformer(options.output());
-            state.checkpoint("transformer", adam, model.transformer(), step == total);
+            state.checkpoint("transformer", step, adam, model.transformer(), step == total);
           }
           if (eval || step % 25 == 0 || step % options.checkpointEvery() == 0) {
             clock.restart(step);

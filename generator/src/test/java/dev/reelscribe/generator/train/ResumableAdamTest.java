@@ -163,11 +163,11 @@ class ResumableAdamTest {
     try (Fit fit = new Fit(adam.trainingConfig())) {
       fit.steps(2);
       state.vaeStep = 2;
-      state.checkpoint("vae", adam, fit.model.getBlock(), false);
+      state.checkpoint("vae", state.vaeStep, adam, fit.model.getBlock(), false);
       assertThat(checkpoints.resolve("vae-adam-2.safetensors")).isRegularFile();
       fit.steps(2);
       state.vaeStep = 4;
-      state.checkpoint("vae", adam, fit.model.getBlock(), false);
+      state.checkpoint("vae", state.vaeStep, adam, fit.model.getBlock(), false);
       assertThat(checkpoints.resolve("vae-adam-4.safetensors")).isRegularFile();
       assertThat(checkpoints.resolve("vae-adam-2.safetensors")).doesNotExist();
 
@@ -179,7 +179,7 @@ class ResumableAdamTest {
       assertThat(log.toString()).contains("[transformer] continuing from step 3 without saved optimiser moments");
 
       state.vaeStep = 6;
-      state.checkpoint("vae", adam, fit.model.getBlock(), true);
+      state.checkpoint("vae", state.vaeStep, adam, fit.model.getBlock(), true);
       assertThat(checkpoints).doesNotExist();
       assertThat(GeneratorTrainer.State.read(dir).vaeStep).isEqualTo(6);
     }
