@@ -693,7 +693,11 @@ public final class GeneratorTrainer {
         float normaliser = (float) (weightSum / weights.length);
         float value;
         try (GradientCollector gc = trainer.newGradientCollector()) {
-          NDArray loss = trainer.forward(input).head().sub(target).square().mul(w).mean().div(normaliser);
+          NDArray error = trainer.forward(input).head().sub(target);
+          NDArray loss = error.square().mul(w).mean().div(normaliser);
+          if (options.motionWeight() > 0 && latent.get(0) > 1) {
+            loss = loss.add(MotionLoss.of(error, w).mul(options.motionWeight()));
+          }
           value = loss.getFloat();
           gc.backward(loss);
         }

@@ -32,7 +32,7 @@ class GeneratorTrainerTest {
 
   private GeneratorTrainOptions options(int vaeSteps, int steps, Parameterization prediction) {
     return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
-        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2, 2, dir.resolve("model"));
+        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 2, 2, dir.resolve("model"));
   }
 
   @Test

@@ -256,7 +256,7 @@ public final class EvalCommand implements Runnable {
     Path model;
 
     @Option(names = "--steps", paramLabel = "N", description = "DDIM steps. Default: ${DEFAULT-VALUE}.")
-    int steps = 50;
+    int steps = 20;
 
     @Option(names = "--guidance", paramLabel = "W", description = "Classifier-free guidance scale. Default: ${DEFAULT-VALUE}.")
     double guidance = 4;

@@ -48,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
   long seed = 0;
 
   @Option(names = "--steps", paramLabel = "N", description = "DDIM steps. Default: ${DEFAULT-VALUE}.")
-  int steps = 50;
+  int steps = 20;
 
   @Option(names = "--guidance", paramLabel = "W", description = "Classifier-free guidance scale (1: none). Default: ${DEFAULT-VALUE}.")
   double guidance = 4;

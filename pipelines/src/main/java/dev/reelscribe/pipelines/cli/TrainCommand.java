@@ -325,6 +325,13 @@ public final class TrainCommand implements Runnable {
             + "from the frame's background), against 1 for the rest. Default: ${DEFAULT-VALUE}.")
     float objectWeight = 4f;
 
+    @Option(names = "--motion-weight", paramLabel = "W",
+        description = "Weight of a second loss term on the frame-to-frame change of the latents (the prediction's "
+            + "difference between neighbouring latent frames against the target's): zero on a still background, "
+            + "large where an object moves; 0 turns it off. At 2 the built-in recipe moved no better and lost colour "
+            + "(docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
+    float motionWeight = 0f;
+
     @Option(names = "--eval-every", paramLabel = "N", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
     int evalEvery = 250;
 
@@ -344,7 +351,7 @@ public final class TrainCommand implements Runnable {
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
           which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
-          lowResShare, textDropout, objectWeight, evalEvery, checkpointEvery, output);
+          lowResShare, textDropout, objectWeight, motionWeight, evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the generator (%s): seed %d, VAE %d steps of %d, transformer %d steps of %d (%s) -> %s%n",
           which.name().toLowerCase(java.util.Locale.ROOT), seed, vaeSteps, vaeBatch, steps, batch, prediction, output);
