@@ -82,6 +82,12 @@ public record VaeConfig(
     return (frames - 1) / temporalCompressionRatio + 1;
   }
 
+  /** The same VAE with another time compression (a power of two the stages can reach). */
+  public VaeConfig withTemporalCompression(int ratio) {
+    return new VaeConfig(inChannels, outChannels, blockOutChannels, latentChannels, layersPerBlock, normEps,
+        normNumGroups, ratio, sampleHeight, sampleWidth, scalingFactor);
+  }
+
   /** CogVideoX's VAE (THUDM/CogVideoX-2b, vae/config.json). */
   public static VaeConfig cogVideoX2b() {
     return new VaeConfig(3, 3, List.of(128, 256, 256, 512), 16, 3, 1e-6f, 32, 4, 480, 720, 1.15258426f);

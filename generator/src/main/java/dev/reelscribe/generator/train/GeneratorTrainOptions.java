@@ -29,6 +29,9 @@ import java.nio.file.Path;
  *     it adds to the loss exactly what a model that draws the object in place but does not move it gets
  *     wrong; 0 (the default) turns it off. Measured at 2 on the built-in recipe: motion 0.35 against
  *     0.33, colour 0.74 against 0.98 (docs/benchmarks.md), so it is off
+ * @param temporalCompression video frames a latent frame stands for after the first (the VAE's
+ *     {@code temporal_compression_ratio}, and the transformer's): 4 as in CogVideoX, or 2 or 1 for more
+ *     latent frames; a new model only (a model directory keeps the ratio it was made with)
  * @param evalEvery steps between validation lines
  * @param checkpointEvery steps between checkpoints (a rerun resumes from the last)
  * @param output the model directory
@@ -50,6 +53,7 @@ public record GeneratorTrainOptions(
     double textDropout,
     float objectWeight,
     float motionWeight,
+    int temporalCompression,
     int evalEvery,
     int checkpointEvery,
     Path output) {
@@ -76,6 +80,10 @@ public record GeneratorTrainOptions(
     }
     if (!(objectWeight >= 1)) {
       throw new IllegalArgumentException("--object-weight must be at least 1, got " + objectWeight);
+    }
+    if (temporalCompression != 1 && temporalCompression != 2 && temporalCompression != 4) {
+      throw new IllegalArgumentException("--temporal-compression must be 1, 2 or 4 (the built-in VAE has two "
+          + "down-sampling stages), got " + temporalCompression);
     }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be at least 0, got " + motionWeight);

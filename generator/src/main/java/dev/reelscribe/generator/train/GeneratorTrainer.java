@@ -125,6 +125,12 @@ public final class GeneratorTrainer {
             + options.prediction().name().toLowerCase(Locale.ROOT) + "; pass --prediction "
             + trained.name().toLowerCase(Locale.ROOT) + " to continue it, or train into a new --output");
       }
+      int ratio = model.vae().config().temporalCompressionRatio();
+      if (ratio != options.temporalCompression()) {
+        model.close();
+        throw new IOException(out + " has temporal compression " + ratio + ", not " + options.temporalCompression()
+            + "; pass --temporal-compression " + ratio + " to continue it, or train into a new --output");
+      }
       log.printf("[generator] continuing the model in %s%n", out);
       return model;
     }
@@ -133,10 +139,10 @@ public final class GeneratorTrainer {
     TransformerConfig withText = new TransformerConfig(t.numAttentionHeads(), t.attentionHeadDim(), t.inChannels(),
         t.outChannels(), t.flipSinToCos(), t.freqShift(), t.timeEmbedDim(), MiniLmTextEncoder.WIDTH, t.numLayers(),
         t.dropout(), t.attentionBias(), t.sampleWidth(), t.sampleHeight(), t.sampleFrames(), t.patchSize(),
-        t.temporalCompressionRatio(), TEXT_LENGTH, t.normElementwiseAffine(), t.normEps(), t.spatialInterpolationScale(),
+        options.temporalCompression(), TEXT_LENGTH, t.normElementwiseAffine(), t.normEps(), t.spatialInterpolationScale(),
         t.temporalInterpolationScale(), t.useRotaryPositionalEmbeddings());
-    GeneratorModel model = GeneratorModel.create(spec, SchedulerConfig.of(options.prediction(), 1.0), VaeConfig.tiny(),
-        withText);
+    GeneratorModel model = GeneratorModel.create(spec, SchedulerConfig.of(options.prediction(), 1.0),
+        VaeConfig.tiny().withTemporalCompression(options.temporalCompression()), withText);
     model.saveConfigs(out);
     return model;
   }

@@ -32,7 +32,7 @@ class GeneratorTrainerTest {
 
   private GeneratorTrainOptions options(int vaeSteps, int steps, Parameterization prediction) {
     return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
-        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 2, 2, dir.resolve("model"));
+        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 4, 2, 2, dir.resolve("model"));
   }
 
   @Test
@@ -101,5 +101,35 @@ class GeneratorTrainerTest {
       double psnr = 10 * Math.log10(255.0 * 255.0 / (se / clip.length));
       assertThat(psnr).isCloseTo(GeneratorTrainer.vaePsnr(g.model(), List.of(clip)), within(0.2));
     }
+  }
+
+  /**
+   * Temporal compression 2: 17 frames become 9 latent frames, both configs say so, the model
+   * generates whole clips, and a rerun with another ratio is refused instead of mixing the two.
+   */
+  @Test
+  void trainsWithTemporalCompressionTwo() throws Exception {
+    StringWriter log = new StringWriter();
+    GeneratorTrainOptions two = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 1, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 2, 1, 1,
+        dir.resolve("model2"));
+    new GeneratorTrainer(two, new PrintWriter(log, true)).train();
+    Path model = dir.resolve("model2");
+    ObjectMapper json = new ObjectMapper();
+    assertThat(json.readTree(model.resolve("vae/config.json").toFile()).path("temporal_compression_ratio").asInt())
+        .isEqualTo(2);
+    assertThat(json.readTree(model.resolve("transformer/config.json").toFile()).path("temporal_compression_ratio")
+        .asInt()).isEqualTo(2);
+    assertThat(log.toString()).contains("encoded 6 clips at (9, 16, 16, 16) latents");
+    try (VideoGenerator g = VideoGenerator.open(model)) {
+      GeneratedClip clip = g.generate("A large red circle.", 1, 2, new Guidance(3, false));
+      assertThat(clip.frames()).isEqualTo(17);
+      assertThat(clip.rgb()).hasSize(17 * 64 * 64 * 3);
+    }
+    GeneratorTrainOptions four = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 2, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 4, 1, 1,
+        dir.resolve("model2"));
+    assertThatThrownBy(() -> new GeneratorTrainer(four, new PrintWriter(new StringWriter(), true)).train())
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("has temporal compression 2, not 4");
   }
 }

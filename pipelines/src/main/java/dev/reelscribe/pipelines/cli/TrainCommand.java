@@ -74,7 +74,7 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--spin-share", paramLabel = "P", description = {
         "Chance that a rotatable shape of a training clip spins, so shapes at an angle are common in",
         "training (synthworld spins about one object in ten). Validation frames are never changed.",
-        "At 6,500 steps 0.3 cut errors on spinning shapes from 41% to 14% but cost as much on small",
+        "At 6,500 steps 0.3 cut errors on spinning shapes from 41%% to 14%% but cost as much on small",
         "ones; with 10,000 steps it wins on both (docs/benchmarks.md). 0 draws no random number and",
         "leaves the training stream as it was before spins existed. Default: ${DEFAULT-VALUE}."})
     double spinShare = 0.3;
@@ -332,6 +332,11 @@ public final class TrainCommand implements Runnable {
             + "(docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     float motionWeight = 0f;
 
+    @Option(names = "--temporal-compression", paramLabel = "N",
+        description = "Video frames a latent frame stands for after the first: 4 as in CogVideoX (17 frames, 5 latent "
+            + "frames), 2 (9) or 1 (17). A new model only. Default: ${DEFAULT-VALUE}.")
+    int temporalCompression = 4;
+
     @Option(names = "--eval-every", paramLabel = "N", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
     int evalEvery = 250;
 
@@ -351,7 +356,7 @@ public final class TrainCommand implements Runnable {
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
           which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
-          lowResShare, textDropout, objectWeight, motionWeight, evalEvery, checkpointEvery, output);
+          lowResShare, textDropout, objectWeight, motionWeight, temporalCompression, evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the generator (%s): seed %d, VAE %d steps of %d, transformer %d steps of %d (%s) -> %s%n",
           which.name().toLowerCase(java.util.Locale.ROOT), seed, vaeSteps, vaeBatch, steps, batch, prediction, output);
