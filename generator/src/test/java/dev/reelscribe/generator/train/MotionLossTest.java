@@ -18,28 +18,28 @@ class MotionLossTest {
     return v;
   }
 
-  @Test
-  void anErrorThatIsTheSameInEveryFrameCostsNothing() {
+  /** The motion loss of a prediction against the moving object, every cell weighted 1. */
+  private static float againstMoving(java.util.function.Function<NDArray, NDArray> predict) {
     try (NDManager m = NDManager.newBaseManager()) {
-      Shape shape = new Shape(1, 3, 1, 1, 4);
-      NDArray target = m.create(moving(3), shape);
-      NDArray prediction = target.add(0.3f);   // a background a shade off, everywhere and always
+      NDArray target = m.create(moving(3), new Shape(1, 3, 1, 1, 4));
       NDArray weights = m.ones(new Shape(1, 3, 1, 1, 4));
-      assertThat(MotionLoss.of(prediction.sub(target), weights).getFloat()).isCloseTo(0f, within(1e-10f));
+      return MotionLoss.of(predict.apply(target).sub(target), weights).getFloat();
     }
   }
 
   @Test
+  void anErrorThatIsTheSameInEveryFrameCostsNothing() {
+    // a background a shade off, everywhere and always
+    assertThat(againstMoving(target -> target.add(0.3f))).isCloseTo(0f, within(1e-10f));
+  }
+
+  @Test
   void anObjectDrawnInPlaceCostsItsMotion() {
-    try (NDManager m = NDManager.newBaseManager()) {
-      Shape shape = new Shape(1, 3, 1, 1, 4);
-      NDArray target = m.create(moving(3), shape);
-      // the object stays in its first cell
-      NDArray still = m.create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0}, shape);
-      NDArray weights = m.ones(new Shape(1, 3, 1, 1, 4));
-      // errors per frame: [0,0,0,0], [1,-1,0,0], [1,0,-1,0]; changes: [1,-1,0,0], [0,1,-1,0] → 4 of 8 squared
-      assertThat(MotionLoss.of(still.sub(target), weights).getFloat()).isCloseTo(0.5f, within(1e-6f));
-    }
+    // the object stays in its first cell. Errors per frame: [0,0,0,0], [1,-1,0,0], [1,0,-1,0];
+    // changes: [1,-1,0,0], [0,1,-1,0] → 4 of 8 squared
+    float loss = againstMoving(target -> target.getManager().create(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0},
+        target.getShape()));
+    assertThat(loss).isCloseTo(0.5f, within(1e-6f));
   }
 
   @Test
