@@ -56,39 +56,33 @@ class CogVideoXTransformerTest {
   @Test
   void itLearnsToFollowTheText() {
     for (boolean rope : new boolean[] {true, false}) {
-      Engine.getInstance().setRandomSeed(5);
-      CogVideoXTransformer block = new CogVideoXTransformer(small(rope));
-      try (Model model = Model.newInstance("cogvideox-test", "PyTorch")) {
-        model.setBlock(block);
-        block.initialize(model.getNDManager(), DataType.FLOAT32);
-        AdamSchedule schedule = new AdamSchedule(3e-3f, 200);
-        try (Trainer trainer = model.newTrainer(schedule.trainingConfig(schedule.learningRate()))) {
-          NDManager m = trainer.getManager();
-          NDArray text = m.randomNormal(new Shape(2, 6, 16));
-          NDArray target = m.randomNormal(new Shape(2, 2, 4, 4, 4));
-          NDArray input = m.zeros(new Shape(2, 2, 4, 4, 4));
-          NDArray steps = m.create(new float[] {500, 500});
-          float first = 0;
-          float last = 0;
-          for (int step = 0; step < 200; step++) {
-            try (GradientCollector gc = trainer.newGradientCollector()) {
-              NDArray out = trainer.forward(new NDList(input, text, steps)).head();
-              NDArray loss = out.sub(target).square().mean();
-              if (step == 0) {
-                first = loss.getFloat();
-              }
-              last = loss.getFloat();
-              gc.backward(loss);
+      withTrainer(small(rope), 5, 200, trainer -> {
+        NDManager m = trainer.getManager();
+        NDArray text = m.randomNormal(new Shape(2, 6, 16));
+        NDArray target = m.randomNormal(new Shape(2, 2, 4, 4, 4));
+        NDArray input = m.zeros(new Shape(2, 2, 4, 4, 4));
+        NDArray steps = m.create(new float[] {500, 500});
+        float first = 0;
+        float last = 0;
+        for (int step = 0; step < 200; step++) {
+          try (GradientCollector gc = trainer.newGradientCollector()) {
+            NDArray out = trainer.forward(new NDList(input, text, steps)).head();
+            NDArray loss = out.sub(target).square().mean();
+            if (step == 0) {
+              first = loss.getFloat();
             }
-            trainer.step();
+            last = loss.getFloat();
+            gc.backward(loss);
           }
-          assertThat(last).as("rope=" + rope).isLessThan(first * 0.2f);
-          // swap the prompts: the predictions swap with them
-          NDArray swapped = trainer.evaluate(new NDList(input, text.get("1:2").concat(text.get("0:1"), 0), steps)).head();
-          NDArray wanted = target.get("1:2").concat(target.get("0:1"), 0);
-          assertThat(swapped.sub(wanted).square().mean().getFloat()).as("rope=" + rope).isLessThan(first * 0.3f);
+          trainer.step();
         }
-      }
+        assertThat(last).as("rope=" + rope).isLessThan(first * 0.2f);
+        // swap the prompts: the predictions swap with them
+        NDArray swapped = trainer.evaluate(new NDList(input, text.get("1:2").concat(text.get("0:1"), 0), steps)).head();
+        NDArray wanted = target.get("1:2").concat(target.get("0:1"), 0);
+        assertThat(swapped.sub(wanted).square().mean().getFloat()).as("rope=" + rope).isLessThan(first * 0.3f);
+        return null;
+      });
     }
   }
 
@@ -110,44 +104,51 @@ class CogVideoXTransformerTest {
 
   /** The loss after 150 steps on the ramp, as a share of the first step's. */
   private static float fitRamp(TransformerConfig config) {
-    Engine.getInstance().setRandomSeed(7);
+    return withTrainer(config, 7, 150, trainer -> {
+      NDManager m = trainer.getManager();
+      int frames = 3;
+      int side = 8;
+      float[] ramp = new float[frames * 4 * side * side];
+      for (int t = 0; t < frames; t++) {
+        for (int c = 0; c < 4; c++) {
+          for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+              ramp[((t * 4 + c) * side + y) * side + x] = (t - 1) + (x / 2 - 1.5f) / 1.5f;
+            }
+          }
+        }
+      }
+      NDArray target = m.create(ramp, new Shape(1, frames, 4, side, side));
+      NDArray text = m.ones(new Shape(1, 6, 16));
+      NDArray steps = m.create(new float[] {999});
+      float first = 0;
+      float last = 0;
+      for (int step = 0; step < 150; step++) {
+        try (GradientCollector gc = trainer.newGradientCollector()) {
+          NDArray noise = m.randomNormal(new Shape(1, frames, 4, side, side));
+          NDArray loss = trainer.forward(new NDList(noise, text, steps)).head().sub(target).square().mean();
+          if (step == 0) {
+            first = loss.getFloat();
+          }
+          last = loss.getFloat();
+          gc.backward(loss);
+        }
+        trainer.step();
+      }
+      return last / first;
+    });
+  }
+
+  /** Builds the transformer from a seed and runs {@code body} with an Adam trainer scheduled over {@code steps}. */
+  private static <T> T withTrainer(TransformerConfig config, int seed, int steps, java.util.function.Function<Trainer, T> body) {
+    Engine.getInstance().setRandomSeed(seed);
     CogVideoXTransformer block = new CogVideoXTransformer(config);
     try (Model model = Model.newInstance("cogvideox-test", "PyTorch")) {
       model.setBlock(block);
       block.initialize(model.getNDManager(), DataType.FLOAT32);
-      AdamSchedule schedule = new AdamSchedule(3e-3f, 150);
+      AdamSchedule schedule = new AdamSchedule(3e-3f, steps);
       try (Trainer trainer = model.newTrainer(schedule.trainingConfig(schedule.learningRate()))) {
-        NDManager m = trainer.getManager();
-        int frames = 3;
-        int side = 8;
-        float[] ramp = new float[frames * 4 * side * side];
-        for (int t = 0; t < frames; t++) {
-          for (int c = 0; c < 4; c++) {
-            for (int y = 0; y < side; y++) {
-              for (int x = 0; x < side; x++) {
-                ramp[((t * 4 + c) * side + y) * side + x] = (t - 1) + (x / 2 - 1.5f) / 1.5f;
-              }
-            }
-          }
-        }
-        NDArray target = m.create(ramp, new Shape(1, frames, 4, side, side));
-        NDArray text = m.ones(new Shape(1, 6, 16));
-        NDArray steps = m.create(new float[] {999});
-        float first = 0;
-        float last = 0;
-        for (int step = 0; step < 150; step++) {
-          try (GradientCollector gc = trainer.newGradientCollector()) {
-            NDArray noise = m.randomNormal(new Shape(1, frames, 4, side, side));
-            NDArray loss = trainer.forward(new NDList(noise, text, steps)).head().sub(target).square().mean();
-            if (step == 0) {
-              first = loss.getFloat();
-            }
-            last = loss.getFloat();
-            gc.backward(loss);
-          }
-          trainer.step();
-        }
-        return last / first;
+        return body.apply(trainer);
       }
     }
   }
