@@ -69,6 +69,35 @@ public final class GeneratorModel implements AutoCloseable {
 
   /** Loads a model directory; a missing weights file leaves that module at its initialisation. */
   public static GeneratorModel load(Path dir) throws IOException {
+    return load(dir, null);
+  }
+
+  /** The transformer configuration a model directory holds. */
+  public static TransformerConfig transformerConfig(Path dir) throws IOException {
+    return JSON.readValue(dir.resolve("transformer/config.json").toFile(), TransformerConfig.class);
+  }
+
+  /**
+   * Loads a model directory whose transformer is not trained yet with another transformer
+   * configuration (its trained VAE kept), and writes that configuration into the directory.
+   *
+   * @throws IllegalStateException if the directory holds transformer weights
+   */
+  public static GeneratorModel loadWithNewTransformer(Path dir, TransformerConfig transformer) throws IOException {
+    if (Files.isRegularFile(dir.resolve("transformer").resolve(WEIGHTS))) {
+      throw new IllegalStateException(dir + " holds a trained transformer; its configuration cannot change");
+    }
+    GeneratorModel model = load(dir, transformer);
+    try {
+      model.saveConfigs(dir);
+    } catch (IOException | RuntimeException e) {
+      model.close();
+      throw e;
+    }
+    return model;
+  }
+
+  private static GeneratorModel load(Path dir, TransformerConfig replacement) throws IOException {
     if (!Files.isRegularFile(dir.resolve("model_index.json"))) {
       throw new IOException(dir + " is not a generator model directory (no model_index.json)");
     }
@@ -77,8 +106,7 @@ public final class GeneratorModel implements AutoCloseable {
     SchedulerConfig scheduler = JSON.readValue(dir.resolve("scheduler/scheduler_config.json").toFile(),
         SchedulerConfig.class);
     VaeConfig vaeConfig = JSON.readValue(dir.resolve("vae/config.json").toFile(), VaeConfig.class);
-    TransformerConfig transformerConfig = JSON.readValue(dir.resolve("transformer/config.json").toFile(),
-        TransformerConfig.class);
+    TransformerConfig transformerConfig = replacement != null ? replacement : transformerConfig(dir);
     GeneratorModel model = create(spec, scheduler, vaeConfig, transformerConfig);
     try {
       if (model.hasVaeWeights(dir)) {

@@ -109,6 +109,14 @@ public record TransformerConfig(
     return (sampleFrames - 1) / temporalCompressionRatio + 1;
   }
 
+  /** This configuration with another depth and number of heads (the head width kept). */
+  public TransformerConfig withLayersAndHeads(int layers, int heads) {
+    return new TransformerConfig(heads, attentionHeadDim, inChannels, outChannels, flipSinToCos, freqShift,
+        timeEmbedDim, textEmbedDim, layers, dropout, attentionBias, sampleWidth, sampleHeight, sampleFrames, patchSize,
+        temporalCompressionRatio, maxTextSeqLength, normElementwiseAffine, normEps, spatialInterpolationScale,
+        temporalInterpolationScale, useRotaryPositionalEmbeddings);
+  }
+
   /** CogVideoX-2B as diffusers ships it (THUDM/CogVideoX-2b, transformer/config.json). */
   public static TransformerConfig cogVideoX2b() {
     return new TransformerConfig(30, 64, 16, 16, true, 0, 512, 4096, 30, 0f, true, 90, 60, 49, 2, 4, 226, true, 1e-5f,

@@ -29,9 +29,8 @@ import java.nio.file.Path;
  *     it adds to the loss exactly what a model that draws the object in place but does not move it gets
  *     wrong; 0 (the default) turns it off. Measured at 2 on the built-in recipe: motion 0.35 against
  *     0.33, colour 0.74 against 0.98 (docs/benchmarks.md), so it is off
- * @param temporalCompression video frames a latent frame stands for after the first (the VAE's
- *     {@code temporal_compression_ratio}, and the transformer's): 4 as in CogVideoX, or 2 or 1 for more
- *     latent frames; a new model only (a model directory keeps the ratio it was made with)
+ * @param architecture the model's size: the transformer's depth and heads, and the temporal compression
+ *     of both modules (a model directory keeps what it was made with)
  * @param evalEvery steps between validation lines
  * @param checkpointEvery steps between checkpoints (a rerun resumes from the last)
  * @param output the model directory
@@ -53,7 +52,7 @@ public record GeneratorTrainOptions(
     double textDropout,
     float objectWeight,
     float motionWeight,
-    int temporalCompression,
+    Architecture architecture,
     int evalEvery,
     int checkpointEvery,
     Path output) {
@@ -71,6 +70,31 @@ public record GeneratorTrainOptions(
     }
   }
 
+  /**
+   * The sizes a run can choose; everything else is {@link dev.reelscribe.generator.config.TransformerConfig#tiny()}
+   * and {@link dev.reelscribe.generator.config.VaeConfig#tiny()}.
+   *
+   * @param layers transformer blocks ({@code num_layers})
+   * @param heads attention heads of 32 channels each ({@code num_attention_heads}; the width is 32 × heads)
+   * @param temporalCompression video frames a latent frame stands for after the first (the VAE's
+   *     {@code temporal_compression_ratio}, and the transformer's): 4 as in CogVideoX, or 2 or 1 for more
+   *     latent frames
+   */
+  public record Architecture(int layers, int heads, int temporalCompression) {
+    /** The built-in generator's: 4 layers of 4 heads, temporal compression 4. */
+    public static final Architecture BUILT_IN = new Architecture(4, 4, 4);
+
+    public Architecture {
+      if (layers < 1 || heads < 1) {
+        throw new IllegalArgumentException("--layers and --heads must be at least 1, got " + layers + " and " + heads);
+      }
+      if (temporalCompression != 1 && temporalCompression != 2 && temporalCompression != 4) {
+        throw new IllegalArgumentException("--temporal-compression must be 1, 2 or 4 (the built-in VAE has two "
+            + "down-sampling stages), got " + temporalCompression);
+      }
+    }
+  }
+
   public GeneratorTrainOptions {
     if (clips < 8 || vaeSteps < 0 || steps < 0 || vaeBatch < 1 || batch < 1 || evalEvery < 1 || checkpointEvery < 1) {
       throw new IllegalArgumentException("clips must be >= 8; steps >= 0; batch sizes and intervals >= 1");
@@ -81,9 +105,8 @@ public record GeneratorTrainOptions(
     if (!(objectWeight >= 1)) {
       throw new IllegalArgumentException("--object-weight must be at least 1, got " + objectWeight);
     }
-    if (temporalCompression != 1 && temporalCompression != 2 && temporalCompression != 4) {
-      throw new IllegalArgumentException("--temporal-compression must be 1, 2 or 4 (the built-in VAE has two "
-          + "down-sampling stages), got " + temporalCompression);
+    if (architecture == null) {
+      throw new IllegalArgumentException("an architecture is required");
     }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be at least 0, got " + motionWeight);

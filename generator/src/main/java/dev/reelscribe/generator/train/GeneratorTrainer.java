@@ -112,8 +112,9 @@ public final class GeneratorTrainer {
   }
 
   private GeneratorModel openOrCreate(Path out, String textEncoder) throws IOException {
+    GeneratorTrainOptions.Architecture shape = options.architecture();
     if (Files.isRegularFile(out.resolve("model_index.json"))) {
-      GeneratorModel model = GeneratorModel.load(out);
+      GeneratorModel model = openWithShape(out, shape);
       if (!model.spec().textEncoder().equals(textEncoder)) {
         model.close();
         throw new IOException(out + " was trained with text encoder " + model.spec().textEncoder() + ", not " + textEncoder);
@@ -126,9 +127,9 @@ public final class GeneratorTrainer {
             + trained.name().toLowerCase(Locale.ROOT) + " to continue it, or train into a new --output");
       }
       int ratio = model.vae().config().temporalCompressionRatio();
-      if (ratio != options.temporalCompression()) {
+      if (ratio != shape.temporalCompression()) {
         model.close();
-        throw new IOException(out + " has temporal compression " + ratio + ", not " + options.temporalCompression()
+        throw new IOException(out + " has temporal compression " + ratio + ", not " + shape.temporalCompression()
             + "; pass --temporal-compression " + ratio + " to continue it, or train into a new --output");
       }
       log.printf("[generator] continuing the model in %s%n", out);
@@ -139,12 +140,32 @@ public final class GeneratorTrainer {
     TransformerConfig withText = new TransformerConfig(t.numAttentionHeads(), t.attentionHeadDim(), t.inChannels(),
         t.outChannels(), t.flipSinToCos(), t.freqShift(), t.timeEmbedDim(), MiniLmTextEncoder.WIDTH, t.numLayers(),
         t.dropout(), t.attentionBias(), t.sampleWidth(), t.sampleHeight(), t.sampleFrames(), t.patchSize(),
-        options.temporalCompression(), TEXT_LENGTH, t.normElementwiseAffine(), t.normEps(), t.spatialInterpolationScale(),
-        t.temporalInterpolationScale(), t.useRotaryPositionalEmbeddings());
+        shape.temporalCompression(), TEXT_LENGTH, t.normElementwiseAffine(), t.normEps(), t.spatialInterpolationScale(),
+        t.temporalInterpolationScale(), t.useRotaryPositionalEmbeddings()).withLayersAndHeads(shape.layers(), shape.heads());
     GeneratorModel model = GeneratorModel.create(spec, SchedulerConfig.of(options.prediction(), 1.0),
-        VaeConfig.tiny().withTemporalCompression(options.temporalCompression()), withText);
+        VaeConfig.tiny().withTemporalCompression(shape.temporalCompression()), withText);
     model.saveConfigs(out);
     return model;
+  }
+
+  /**
+   * Loads a model directory with the run's transformer depth and heads: a transformer not trained yet
+   * (a VAE-only directory) is made to the run's shape; a trained one of another shape is refused.
+   */
+  private GeneratorModel openWithShape(Path out, GeneratorTrainOptions.Architecture shape) throws IOException {
+    TransformerConfig have = GeneratorModel.transformerConfig(out);
+    if (have.numLayers() == shape.layers() && have.numAttentionHeads() == shape.heads()) {
+      return GeneratorModel.load(out);
+    }
+    if (State.read(out).transformerStep > 0 || Files.isRegularFile(out.resolve("transformer")
+        .resolve("diffusion_pytorch_model.safetensors"))) {
+      throw new IOException(out + " has a transformer of " + have.numLayers() + " layers and " + have.numAttentionHeads()
+          + " heads, not " + shape.layers() + " and " + shape.heads() + "; pass --layers " + have.numLayers()
+          + " --heads " + have.numAttentionHeads() + " to continue it, or train into a new --output");
+    }
+    log.printf("[generator] the transformer in %s is not trained yet: making it %d layers of %d heads%n", out,
+        shape.layers(), shape.heads());
+    return GeneratorModel.loadWithNewTransformer(out, have.withLayersAndHeads(shape.layers(), shape.heads()));
   }
 
   private Clips decode(List<CogVideoXLayout.Sample> samples) {

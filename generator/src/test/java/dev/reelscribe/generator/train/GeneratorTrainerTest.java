@@ -32,7 +32,7 @@ class GeneratorTrainerTest {
 
   private GeneratorTrainOptions options(int vaeSteps, int steps, Parameterization prediction) {
     return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
-        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 4, 2, 2, dir.resolve("model"));
+        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, GeneratorTrainOptions.Architecture.BUILT_IN, 2, 2, dir.resolve("model"));
   }
 
   @Test
@@ -111,7 +111,8 @@ class GeneratorTrainerTest {
   void trainsWithTemporalCompressionTwo() throws Exception {
     StringWriter log = new StringWriter();
     GeneratorTrainOptions two = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
-        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 1, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 2, 1, 1,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 1, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f,
+        new GeneratorTrainOptions.Architecture(4, 4, 2), 1, 1,
         dir.resolve("model2"));
     new GeneratorTrainer(two, new PrintWriter(log, true)).train();
     Path model = dir.resolve("model2");
@@ -127,9 +128,43 @@ class GeneratorTrainerTest {
       assertThat(clip.rgb()).hasSize(17 * 64 * 64 * 3);
     }
     GeneratorTrainOptions four = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
-        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 2, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 4, 1, 1,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 2, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f,
+        GeneratorTrainOptions.Architecture.BUILT_IN, 1, 1,
         dir.resolve("model2"));
     assertThatThrownBy(() -> new GeneratorTrainer(four, new PrintWriter(new StringWriter(), true)).train())
         .isInstanceOf(java.io.IOException.class).hasMessageContaining("has temporal compression 2, not 4");
+  }
+
+  /**
+   * A VAE-only directory takes the transformer shape a transformer run asks for (depth and heads are
+   * written to its config and the weights have that shape); once trained, another shape is refused.
+   */
+  @Test
+  void aTransformerRunChoosesItsDepthAndHeadsOnAVaeOnlyDirectory() throws Exception {
+    Path model = dir.resolve("model-deep");
+    new GeneratorTrainer(shaped(GeneratorTrainOptions.Stage.VAE, GeneratorTrainOptions.Architecture.BUILT_IN, model),
+        new PrintWriter(new StringWriter(), true)).train();
+    StringWriter log = new StringWriter();
+    GeneratorTrainOptions.Architecture deep = new GeneratorTrainOptions.Architecture(2, 2, 4);
+    new GeneratorTrainer(shaped(GeneratorTrainOptions.Stage.TRANSFORMER, deep, model), new PrintWriter(log, true)).train();
+
+    assertThat(log.toString()).contains("making it 2 layers of 2 heads");
+    var config = new ObjectMapper().readTree(model.resolve("transformer/config.json").toFile());
+    assertThat(config.path("num_layers").asInt()).isEqualTo(2);
+    assertThat(config.path("num_attention_heads").asInt()).isEqualTo(2);
+    try (VideoGenerator g = VideoGenerator.open(model)) {
+      assertThat(g.generate("A small blue square.", 1, 1, new Guidance(3, false)).frames()).isEqualTo(17);
+    }
+    assertThatThrownBy(() -> new GeneratorTrainer(shaped(GeneratorTrainOptions.Stage.TRANSFORMER,
+        GeneratorTrainOptions.Architecture.BUILT_IN, model), new PrintWriter(new StringWriter(), true)).train())
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("pass --layers 2 --heads 2");
+    assertThatThrownBy(() -> new GeneratorTrainOptions.Architecture(0, 4, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--layers");
+  }
+
+  private GeneratorTrainOptions shaped(GeneratorTrainOptions.Stage stage, GeneratorTrainOptions.Architecture shape,
+      Path model) {
+    return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, stage, 1, 2, 2e-3f, 1, 2, 1e-3f,
+        Parameterization.X0, 0.0, 0.1, 4f, 0f, shape, 1, 1, model);
   }
 }

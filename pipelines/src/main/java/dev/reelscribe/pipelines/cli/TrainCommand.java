@@ -337,6 +337,16 @@ public final class TrainCommand implements Runnable {
             + "frames), 2 (9) or 1 (17). A new model only. Default: ${DEFAULT-VALUE}.")
     int temporalCompression = 4;
 
+    @Option(names = "--layers", paramLabel = "N",
+        description = "Transformer blocks. A new transformer only (a VAE-only directory takes it). At 8 a step costs "
+            + "about twice the 4's (docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
+    int layers = GeneratorTrainOptions.Architecture.BUILT_IN.layers();
+
+    @Option(names = "--heads", paramLabel = "N",
+        description = "Transformer attention heads of 32 channels (the width is 32 x N). A new transformer only. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int heads = GeneratorTrainOptions.Architecture.BUILT_IN.heads();
+
     @Option(names = "--eval-every", paramLabel = "N", description = "Steps between validations. Default: ${DEFAULT-VALUE}.")
     int evalEvery = 250;
 
@@ -356,7 +366,8 @@ public final class TrainCommand implements Runnable {
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
           which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
-          lowResShare, textDropout, objectWeight, motionWeight, temporalCompression, evalEvery, checkpointEvery, output);
+          lowResShare, textDropout, objectWeight, motionWeight,
+          new GeneratorTrainOptions.Architecture(layers, heads, temporalCompression), evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the generator (%s): seed %d, VAE %d steps of %d, transformer %d steps of %d (%s) -> %s%n",
           which.name().toLowerCase(java.util.Locale.ROOT), seed, vaeSteps, vaeBatch, steps, batch, prediction, output);
