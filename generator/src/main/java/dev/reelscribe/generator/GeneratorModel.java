@@ -84,7 +84,7 @@ public final class GeneratorModel implements AutoCloseable {
    * @throws IllegalStateException if the directory holds transformer weights
    */
   public static GeneratorModel loadWithNewTransformer(Path dir, TransformerConfig transformer) throws IOException {
-    if (Files.isRegularFile(dir.resolve("transformer").resolve(WEIGHTS))) {
+    if (holdsTransformerWeights(dir)) {
       throw new IllegalStateException(dir + " holds a trained transformer; its configuration cannot change");
     }
     GeneratorModel model = load(dir, transformer);
@@ -127,6 +127,11 @@ public final class GeneratorModel implements AutoCloseable {
   }
 
   public boolean hasTransformerWeights(Path dir) {
+    return holdsTransformerWeights(dir);
+  }
+
+  /** Whether a model directory holds transformer weights. */
+  public static boolean holdsTransformerWeights(Path dir) {
     return Files.isRegularFile(dir.resolve("transformer").resolve(WEIGHTS));
   }
 

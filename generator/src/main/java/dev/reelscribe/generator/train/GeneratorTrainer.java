@@ -157,8 +157,7 @@ public final class GeneratorTrainer {
     if (have.numLayers() == shape.layers() && have.numAttentionHeads() == shape.heads()) {
       return GeneratorModel.load(out);
     }
-    if (State.read(out).transformerStep > 0 || Files.isRegularFile(out.resolve("transformer")
-        .resolve("diffusion_pytorch_model.safetensors"))) {
+    if (State.read(out).transformerStep > 0 || GeneratorModel.holdsTransformerWeights(out)) {
       throw new IOException(out + " has a transformer of " + have.numLayers() + " layers and " + have.numAttentionHeads()
           + " heads, not " + shape.layers() + " and " + shape.heads() + "; pass --layers " + have.numLayers()
           + " --heads " + have.numAttentionHeads() + " to continue it, or train into a new --output");
