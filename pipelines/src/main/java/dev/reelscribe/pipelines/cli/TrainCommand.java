@@ -339,7 +339,7 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--layers", paramLabel = "N",
         description = "Transformer blocks. A new transformer only (a VAE-only directory takes it). At 8 a step costs "
-            + "about twice the 4's (docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
+            + "2 to 3 times the 4's (docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     int layers = GeneratorTrainOptions.Architecture.BUILT_IN.layers();
 
     @Option(names = "--heads", paramLabel = "N",
