@@ -68,8 +68,8 @@ public final class GeneratorEval {
    * What an evaluation measured; {@code generated} and {@code shuffled} are null (and the seconds
    * NaN) when only the VAE was graded.
    */
-  public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, double vaePsnr,
-      double secondsPerClip, long vaeParameters, long transformerParameters) {
+  public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, MotionMisses motionMisses,
+      double vaePsnr, double secondsPerClip, long vaeParameters, long transformerParameters) {
     public String table() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "%-26s %7s %7s %7s%n", "", "colour", "shape", "motion"));
@@ -80,6 +80,7 @@ public final class GeneratorEval {
       b.append(truth.row("rendered truth (ceiling)")).append('\n');
       b.append(vaeRoundTrip.row("truth through the VAE")).append('\n');
       if (generated != null) {
+        b.append(motionMisses.line());
         b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
             + "parameters: VAE %,d, transformer %,d%n", vaePsnr, secondsPerClip, vaeParameters, transformerParameters));
       } else {
@@ -94,6 +95,7 @@ public final class GeneratorEval {
       if (generated != null) {
         n.set("generated", generated.json());
         n.set("shuffled", shuffled.json());
+        n.set("generated_motion", motionMisses.json());
       }
       n.set("truth", truth.json());
       n.set("vae_round_trip", vaeRoundTrip.json());
@@ -171,6 +173,7 @@ public final class GeneratorEval {
     Tally shuffled = new Tally();
     Tally truth = new Tally();
     Tally roundTrip = new Tally();
+    MotionMisses misses = MotionMisses.NONE;
     List<String> lines = new ArrayList<>();
     List<List<byte[]>> sheet = new ArrayList<>();
     for (int i = 0; i < scripts.size(); i++) {
@@ -183,6 +186,7 @@ public final class GeneratorEval {
         ClipGrader.Grade own = grader.grade(s.id(), clip.rgb(), frames, size, s);
         ClipGrader.Grade other = grader.grade(s.id(), clip.rgb(), frames, size, scripts.get((i + 1) % scripts.size()));
         gen.add(own);
+        misses = misses.add(ClipGrader.object(s).motion().kind(), own.moved());
         shuffled.add(other);
         line.put("prompt", clip.prompt());
         line.put("colour", own.colour());
@@ -214,10 +218,10 @@ public final class GeneratorEval {
     Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
     ContactSheet.write(out.resolve("sheet.png"), frames, size, sheet);
     if (generator == null) {
-      return new Report(null, null, truth.rates(), roundTrip.rates(), psnr, Double.NaN, ParameterTree.count(model.vae()),
+      return new Report(null, null, truth.rates(), roundTrip.rates(), null, psnr, Double.NaN, ParameterTree.count(model.vae()),
           ParameterTree.count(model.transformer()));
     }
-    return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), psnr, seconds,
+    return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), misses, psnr, seconds,
         ParameterTree.count(model.vae()), ParameterTree.count(model.transformer()));
   }
 

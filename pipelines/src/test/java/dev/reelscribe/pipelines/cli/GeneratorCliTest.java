@@ -53,7 +53,14 @@ class GeneratorCliTest {
     assertThat(figures.path("truth").path("colour").asDouble()).isEqualTo(1.0);
     assertThat(figures.path("vae_psnr_db").asDouble()).isFinite().isPositive();
     assertThat(figures.path("vae_parameters").asLong()).isPositive();
-    assertThat(out.toString()).contains("shuffled-prompt baseline").contains("rendered truth");
+    assertThat(out.toString()).contains("shuffled-prompt baseline").contains("rendered truth")
+        .contains("generated motion: of ");
+    // every clip graded for motion is in the breakdown of how the motion missed, once
+    JsonNode misses = figures.path("generated_motion");
+    assertThat(misses.path("moving").asInt() + misses.path("in_place").asInt())
+        .isEqualTo(figures.path("generated").path("motion_clips").asInt());
+    assertThat(misses.path("right").asInt() + misses.path("did_not_move").asInt() + misses.path("one_step_off").asInt()
+        + misses.path("further_off").asInt()).isEqualTo(misses.path("moving").asInt());
     Path results = dir.resolve("eval/seed-1000");
     assertThat(Files.readAllLines(results.resolve("results.jsonl"))).hasSize(2);
     try (var files = Files.list(results.resolve("generated"))) {
