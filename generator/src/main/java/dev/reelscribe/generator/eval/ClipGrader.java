@@ -39,8 +39,12 @@ public final class ClipGrader {
     this.captioner = captioner;
   }
 
-  /** What one clip got right; {@code motion} is null when the script's motion is not graded. */
-  public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved) {}
+  /**
+   * What one clip got right; {@code motion} and {@code expected} (the script's direction, (0, 0) for an
+   * object that stays in place) are null when the script's motion is not graded.
+   */
+  public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved,
+      MotionTrack.Direction expected) {}
 
   /**
    * @param rgb {@code [frames, size, size, 3]}
@@ -67,13 +71,24 @@ public final class ClipGrader {
       }
     }
     MotionTrack.Direction moved = MotionTrack.direction(rgb, frames, size, size, MIN_SHIFT);
-    MotionKind truth = object(script).motion().kind();
-    Boolean motion = null;
-    if (truth.linear() || truth == MotionKind.STILL || truth == MotionKind.ROTATE || truth == MotionKind.GROW
-        || truth == MotionKind.SHRINK) {
-      motion = moved.dx() == truth.dx() && moved.dy() == truth.dy();
+    MotionTrack.Direction expected = expectedDirection(object(script).motion().kind());
+    Boolean motion = expected == null ? null : moved.equals(expected);
+    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected);
+  }
+
+  /**
+   * The direction a clip of this motion should show: the straight-line moves theirs, (0, 0) for still,
+   * rotating, growing and shrinking objects; null for bouncing and orbiting ones, which end about where
+   * they started and are not graded for motion.
+   */
+  static MotionTrack.Direction expectedDirection(MotionKind kind) {
+    if (kind.linear()) {
+      return new MotionTrack.Direction(kind.dx(), kind.dy());
     }
-    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved);
+    if (kind == MotionKind.STILL || kind == MotionKind.ROTATE || kind == MotionKind.GROW || kind == MotionKind.SHRINK) {
+      return new MotionTrack.Direction(0, 0);
+    }
+    return null;
   }
 
   static SceneObject object(SceneScript script) {

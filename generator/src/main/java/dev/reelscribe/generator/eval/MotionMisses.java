@@ -2,7 +2,6 @@ package dev.reelscribe.generator.eval;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.reelscribe.synthworld.script.MotionKind;
 import java.util.Locale;
 
 /**
@@ -26,33 +25,19 @@ public record MotionMisses(int moving, int right, int still, int oneStepOff, int
   /** No clips yet. */
   public static final MotionMisses NONE = new MotionMisses(0, 0, 0, 0, 0, 0, 0);
 
-  /**
-   * This tally with one more clip; {@code truth} not graded for motion (bouncing, orbiting) leaves it
-   * as it is.
-   */
-  public MotionMisses add(MotionKind truth, MotionTrack.Direction moved) {
-    boolean stood = moved.dx() == 0 && moved.dy() == 0;
-    if (truth.linear()) {
-      int steps = compassSteps(truth.dx(), truth.dy(), moved.dx(), moved.dy());
-      return new MotionMisses(moving + 1, right + (steps == 0 ? 1 : 0), still + (stood ? 1 : 0),
-          oneStepOff + (steps == 1 ? 1 : 0), furtherOff + (steps > 1 ? 1 : 0), inPlace, stayed);
+  /** This tally with one more graded clip; a clip not graded for motion (bouncing, orbiting) leaves it as it is. */
+  public MotionMisses add(ClipGrader.Grade grade) {
+    MotionTrack.Direction expected = grade.expected();
+    if (expected == null) {
+      return this;
     }
-    if (truth == MotionKind.STILL || truth == MotionKind.ROTATE || truth == MotionKind.GROW
-        || truth == MotionKind.SHRINK) {
+    boolean stood = grade.moved().none();
+    if (expected.none()) {
       return new MotionMisses(moving, right, still, oneStepOff, furtherOff, inPlace + 1, stayed + (stood ? 1 : 0));
     }
-    return this;
-  }
-
-  /** 45° steps between two of the eight directions (0 to 4); -1 when the second is no direction. */
-  static int compassSteps(int dx, int dy, int movedDx, int movedDy) {
-    if (movedDx == 0 && movedDy == 0) {
-      return -1;
-    }
-    int a = Math.floorMod((int) Math.round(Math.atan2(dy, dx) / (Math.PI / 4)), 8);
-    int b = Math.floorMod((int) Math.round(Math.atan2(movedDy, movedDx) / (Math.PI / 4)), 8);
-    int d = Math.abs(a - b);
-    return Math.min(d, 8 - d);
+    int steps = expected.stepsTo(grade.moved());
+    return new MotionMisses(moving + 1, right + (steps == 0 ? 1 : 0), still + (stood ? 1 : 0),
+        oneStepOff + (steps == 1 ? 1 : 0), furtherOff + (steps > 1 ? 1 : 0), inPlace, stayed);
   }
 
   String line() {

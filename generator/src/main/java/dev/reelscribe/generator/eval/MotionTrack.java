@@ -16,7 +16,25 @@ public final class MotionTrack {
   private MotionTrack() {}
 
   /** A direction on screen: {@code dx}, {@code dy} in {-1, 0, 1} (x right, y down). */
-  public record Direction(int dx, int dy) {}
+  public record Direction(int dx, int dy) {
+    /** True for (0, 0): no movement. */
+    public boolean none() {
+      return dx == 0 && dy == 0;
+    }
+
+    /** 45° steps from this direction to another (0 to 4); -1 when either is none. */
+    public int stepsTo(Direction other) {
+      if (none() || other.none()) {
+        return -1;
+      }
+      int d = Math.abs(compassIndex() - other.compassIndex());
+      return Math.min(d, 8 - d);
+    }
+
+    private int compassIndex() {
+      return Math.floorMod((int) Math.round(Math.atan2(dy, dx) / (Math.PI / 4)), 8);
+    }
+  }
 
   static final int THRESHOLD = 60;
 

@@ -3,6 +3,7 @@ package dev.reelscribe.generator.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelscribe.synthworld.script.MotionKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MotionMissesTest {
@@ -10,35 +11,41 @@ class MotionMissesTest {
     return new MotionTrack.Direction(dx, dy);
   }
 
+  /** A clip of a {@code truth} prompt whose object moved {@code moved}, graded as ClipGrader would. */
+  private static ClipGrader.Grade clip(MotionKind truth, MotionTrack.Direction moved) {
+    MotionTrack.Direction expected = ClipGrader.expectedDirection(truth);
+    return new ClipGrader.Grade(true, true, expected == null ? null : moved.equals(expected), List.of(), moved, expected);
+  }
+
   @Test
   void movingPromptsAreSplitByHowFarOffTheClipWent() {
     MotionMisses m = MotionMisses.NONE
-        .add(MotionKind.RIGHT, d(1, 0))        // right
-        .add(MotionKind.RIGHT, d(0, 0))        // did not move
-        .add(MotionKind.RIGHT, d(1, 1))        // 45° off
-        .add(MotionKind.UP_LEFT, d(0, -1))     // 45° off
-        .add(MotionKind.UP_LEFT, d(1, 1))      // opposite
-        .add(MotionKind.DOWN, d(1, 0));        // 90° off
+        .add(clip(MotionKind.RIGHT, d(1, 0)))        // right
+        .add(clip(MotionKind.RIGHT, d(0, 0)))        // did not move
+        .add(clip(MotionKind.RIGHT, d(1, 1)))        // 45° off
+        .add(clip(MotionKind.UP_LEFT, d(0, -1)))     // 45° off
+        .add(clip(MotionKind.UP_LEFT, d(1, 1)))      // opposite
+        .add(clip(MotionKind.DOWN, d(1, 0)));        // 90° off
     assertThat(m).isEqualTo(new MotionMisses(6, 1, 1, 2, 2, 0, 0));
   }
 
   @Test
   void inPlacePromptsCountWhetherTheObjectStayed() {
     MotionMisses m = MotionMisses.NONE
-        .add(MotionKind.STILL, d(0, 0))
-        .add(MotionKind.ROTATE, d(-1, 0))
-        .add(MotionKind.GROW, d(0, 0))
-        .add(MotionKind.ORBIT, d(1, 0))              // not graded for motion
-        .add(MotionKind.BOUNCE_HORIZONTAL, d(0, 0)); // not graded for motion
+        .add(clip(MotionKind.STILL, d(0, 0)))
+        .add(clip(MotionKind.ROTATE, d(-1, 0)))
+        .add(clip(MotionKind.GROW, d(0, 0)))
+        .add(clip(MotionKind.ORBIT, d(1, 0)))              // not graded for motion
+        .add(clip(MotionKind.BOUNCE_HORIZONTAL, d(0, 0))); // not graded for motion
     assertThat(m).isEqualTo(new MotionMisses(0, 0, 0, 0, 0, 3, 2));
   }
 
   @Test
   void compassStepsWrapAround() {
-    assertThat(MotionMisses.compassSteps(1, 0, 1, -1)).isEqualTo(1);   // right against up-right
-    assertThat(MotionMisses.compassSteps(1, -1, 1, 1)).isEqualTo(2);   // up-right against down-right
-    assertThat(MotionMisses.compassSteps(-1, 0, 1, 0)).isEqualTo(4);
-    assertThat(MotionMisses.compassSteps(1, 1, -1, 1)).isEqualTo(2);
-    assertThat(MotionMisses.compassSteps(1, 0, 0, 0)).isEqualTo(-1);
+    assertThat(d(1, 0).stepsTo(d(1, -1))).isEqualTo(1);   // right against up-right
+    assertThat(d(1, -1).stepsTo(d(1, 1))).isEqualTo(2);   // up-right against down-right
+    assertThat(d(-1, 0).stepsTo(d(1, 0))).isEqualTo(4);
+    assertThat(d(1, 1).stepsTo(d(-1, 1))).isEqualTo(2);
+    assertThat(d(1, 0).stepsTo(d(0, 0))).isEqualTo(-1);
   }
 }
