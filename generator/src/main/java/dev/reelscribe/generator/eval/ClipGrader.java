@@ -9,6 +9,7 @@ import dev.reelscribe.synthworld.score.Tally;
 import dev.reelscribe.synthworld.script.MotionKind;
 import dev.reelscribe.synthworld.script.SceneObject;
 import dev.reelscribe.synthworld.script.SceneScript;
+import dev.reelscribe.synthworld.script.SizeClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.CvType;
@@ -41,10 +42,11 @@ public final class ClipGrader {
 
   /**
    * What one clip got right; {@code motion} and {@code expected} (the script's direction, (0, 0) for an
-   * object that stays in place) are null when the script's motion is not graded.
+   * object that stays in place) are null when the script's motion is not graded; {@code size} is the
+   * script's size class of the object, which decides how many pixels its shape has to show in.
    */
   public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved,
-      MotionTrack.Direction expected) {}
+      MotionTrack.Direction expected, SizeClass size) {}
 
   /**
    * @param rgb {@code [frames, size, size, 3]}
@@ -71,9 +73,10 @@ public final class ClipGrader {
       }
     }
     MotionTrack.Direction moved = MotionTrack.direction(rgb, frames, size, size, MIN_SHIFT);
-    MotionTrack.Direction expected = expectedDirection(object(script).motion().kind());
+    SceneObject object = object(script);
+    MotionTrack.Direction expected = expectedDirection(object.motion().kind());
     Boolean motion = expected == null ? null : moved.equals(expected);
-    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected);
+    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected, object.size());
   }
 
   /**

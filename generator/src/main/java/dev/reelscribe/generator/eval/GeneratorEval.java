@@ -46,11 +46,18 @@ public final class GeneratorEval {
    */
   public record Options(long seed, int count, int steps, Guidance guidance, int batch, Path output) {}
 
-  /** Shares of graded clips with the colour, shape and motion direction right. */
-  public record Rates(double colour, double shape, double motion, int clips, int motionClips) {
+  /**
+   * Shares of graded clips with the colour, shape and motion direction right, and the shape right by
+   * the object's size class.
+   */
+  public record Rates(double colour, double shape, double motion, int clips, int motionClips, ShapeBySize shapeBySize) {
     String row(String label) {
       return String.format(Locale.ROOT, "%-26s %7.2f %7.2f %7.2f   (%d clips, %d graded for motion)", label, colour, shape,
           motion, clips, motionClips);
+    }
+
+    String shapeRow(String label) {
+      return String.format(Locale.ROOT, "  %-24s %s%n", label, shapeBySize.cells());
     }
 
     ObjectNode json() {
@@ -60,6 +67,7 @@ public final class GeneratorEval {
       n.put("motion", motion);
       n.put("clips", clips);
       n.put("motion_clips", motionClips);
+      n.set("shape_by_size", shapeBySize.json());
       return n;
     }
   }
@@ -79,6 +87,12 @@ public final class GeneratorEval {
       }
       b.append(truth.row("rendered truth (ceiling)")).append('\n');
       b.append(vaeRoundTrip.row("truth through the VAE")).append('\n');
+      b.append("shape right by object size:\n");
+      if (generated != null) {
+        b.append(generated.shapeRow("generated"));
+      }
+      b.append(truth.shapeRow("rendered truth"));
+      b.append(vaeRoundTrip.shapeRow("truth through the VAE"));
       if (generated != null) {
         b.append(motionMisses.line());
         b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
@@ -180,6 +194,7 @@ public final class GeneratorEval {
       SceneScript s = scripts.get(i);
       ObjectNode line = JSON.createObjectNode();
       line.put("id", s.id());
+      line.put("size", ClipGrader.object(s).size().word());
       if (generator != null) {
         GeneratedClip clip = generated.get(i);
         VideoGenerator.writeMp4(clip, out.resolve("generated").resolve(s.id() + ".mp4"), 1);
@@ -211,7 +226,9 @@ public final class GeneratorEval {
       ClipGrader.Grade decoded = grader.grade(s.id(), decodedRgb, frames, size, s);
       roundTrip.add(decoded);
       line.put("truth_motion", ClipGrader.object(s).motion().kind().token());
+      line.put("truth_shape", real.shape());
       line.set("truth_captions", JSON.valueToTree(real.captions()));
+      line.put("vae_round_trip_shape", decoded.shape());
       line.set("vae_round_trip_captions", JSON.valueToTree(decoded.captions()));
       lines.add(line.toString());
     }
@@ -244,9 +261,11 @@ public final class GeneratorEval {
     int shape;
     int motionClips;
     int motion;
+    ShapeBySize shapeBySize = ShapeBySize.NONE;
 
     void add(ClipGrader.Grade g) {
       clips++;
+      shapeBySize = shapeBySize.add(g);
       colour += g.colour() ? 1 : 0;
       shape += g.shape() ? 1 : 0;
       if (g.motion() != null) {
@@ -256,7 +275,8 @@ public final class GeneratorEval {
     }
 
     Rates rates() {
-      return new Rates(share(colour, clips), share(shape, clips), share(motion, motionClips), clips, motionClips);
+      return new Rates(share(colour, clips), share(shape, clips), share(motion, motionClips), clips, motionClips,
+          shapeBySize);
     }
 
     private static double share(int n, int of) {

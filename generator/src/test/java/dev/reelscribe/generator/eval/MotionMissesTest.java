@@ -3,6 +3,7 @@ package dev.reelscribe.generator.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.reelscribe.synthworld.script.MotionKind;
+import dev.reelscribe.synthworld.script.SizeClass;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,8 @@ class MotionMissesTest {
   /** A clip of a {@code truth} prompt whose object moved {@code moved}, graded as ClipGrader would. */
   private static ClipGrader.Grade clip(MotionKind truth, MotionTrack.Direction moved) {
     MotionTrack.Direction expected = ClipGrader.expectedDirection(truth);
-    return new ClipGrader.Grade(true, true, expected == null ? null : moved.equals(expected), List.of(), moved, expected);
+    return new ClipGrader.Grade(true, true, expected == null ? null : moved.equals(expected), List.of(), moved, expected,
+        SizeClass.MEDIUM);
   }
 
   @Test

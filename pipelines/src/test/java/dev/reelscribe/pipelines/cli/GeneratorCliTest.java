@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +62,19 @@ class GeneratorCliTest {
         .isEqualTo(figures.path("generated").path("motion_clips").asInt());
     assertThat(misses.path("right").asInt() + misses.path("did_not_move").asInt() + misses.path("one_step_off").asInt()
         + misses.path("further_off").asInt()).isEqualTo(misses.path("moving").asInt());
+    // shape by size splits the same clips and the same shape verdicts as the share
+    assertThat(out.toString()).contains("shape right by object size:");
+    for (String rates : List.of("generated", "truth", "vae_round_trip")) {
+      JsonNode bySize = figures.path(rates).path("shape_by_size");
+      int clips = 0;
+      int right = 0;
+      for (String size : List.of("small", "medium", "large")) {
+        clips += bySize.path(size).path("clips").asInt();
+        right += bySize.path(size).path("right").asInt();
+      }
+      assertThat(clips).as(rates).isEqualTo(figures.path(rates).path("clips").asInt());
+      assertThat((double) right / clips).as(rates).isEqualTo(figures.path(rates).path("shape").asDouble());
+    }
     Path results = dir.resolve("eval/seed-1000");
     assertThat(Files.readAllLines(results.resolve("results.jsonl"))).hasSize(2);
     try (var files = Files.list(results.resolve("generated"))) {
