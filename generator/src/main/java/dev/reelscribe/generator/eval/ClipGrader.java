@@ -9,7 +9,6 @@ import dev.reelscribe.synthworld.score.Tally;
 import dev.reelscribe.synthworld.script.MotionKind;
 import dev.reelscribe.synthworld.script.SceneObject;
 import dev.reelscribe.synthworld.script.SceneScript;
-import dev.reelscribe.synthworld.script.SizeClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.opencv.core.CvType;
@@ -42,11 +41,11 @@ public final class ClipGrader {
 
   /**
    * What one clip got right; {@code motion} and {@code expected} (the script's direction, (0, 0) for an
-   * object that stays in place) are null when the script's motion is not graded; {@code size} is the
-   * script's size class of the object, which decides how many pixels its shape has to show in.
+   * object that stays in place) are null when the script's motion is not graded; {@code object} is the
+   * script's object (its size and speed split the verdicts in {@link ShapeBySize} and {@link MotionMisses}).
    */
   public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved,
-      MotionTrack.Direction expected, SizeClass size) {}
+      MotionTrack.Direction expected, SceneObject object) {}
 
   /**
    * @param rgb {@code [frames, size, size, 3]}
@@ -76,7 +75,7 @@ public final class ClipGrader {
     SceneObject object = object(script);
     MotionTrack.Direction expected = expectedDirection(object.motion().kind());
     Boolean motion = expected == null ? null : moved.equals(expected);
-    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected, object.size());
+    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected, object);
   }
 
   /**

@@ -31,7 +31,7 @@ public final class ShapeBySize {
   public ShapeBySize add(ClipGrader.Grade grade) {
     int[] r = right.clone();
     int[] c = clips.clone();
-    int i = grade.size().ordinal();
+    int i = grade.object().size().ordinal();
     c[i]++;
     r[i] += grade.shape() ? 1 : 0;
     return new ShapeBySize(r, c);

@@ -2,6 +2,10 @@ package dev.reelscribe.generator.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.reelscribe.synthworld.script.Colour;
+import dev.reelscribe.synthworld.script.Motion;
+import dev.reelscribe.synthworld.script.SceneObject;
+import dev.reelscribe.synthworld.script.Shape;
 import dev.reelscribe.synthworld.script.SizeClass;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -9,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ShapeBySizeTest {
   private static ClipGrader.Grade clip(SizeClass size, boolean shape) {
     MotionTrack.Direction none = new MotionTrack.Direction(0, 0);
-    return new ClipGrader.Grade(true, shape, true, List.of(), none, none, size);
+    SceneObject object = new SceneObject(Shape.CIRCLE, Colour.BLUE, size, 0.5, 0.5, Motion.still(), 0);
+    return new ClipGrader.Grade(true, shape, true, List.of(), none, none, object);
   }
 
   @Test

@@ -62,6 +62,10 @@ class GeneratorCliTest {
         .isEqualTo(figures.path("generated").path("motion_clips").asInt());
     assertThat(misses.path("right").asInt() + misses.path("did_not_move").asInt() + misses.path("one_step_off").asInt()
         + misses.path("further_off").asInt()).isEqualTo(misses.path("moving").asInt());
+    JsonNode slow = misses.path("slow");
+    assertThat(slow.path("right").asInt() + slow.path("did_not_move").asInt())
+        .isLessThanOrEqualTo(slow.path("moving").asInt());
+    assertThat(slow.path("moving").asInt()).isLessThanOrEqualTo(misses.path("moving").asInt());
     // shape by size splits the same clips and the same shape verdicts as the share
     assertThat(out.toString()).contains("shape right by object size:");
     for (String rates : List.of("generated", "truth", "vae_round_trip")) {
