@@ -300,7 +300,8 @@ public final class TrainCommand implements Runnable {
 
     @Option(names = "--steps", paramLabel = "N", description = "Transformer optimiser steps (about 0.2 s each at half "
         + "resolution and 0.6-1.2 s at full resolution on 2 cores: the default about 100 minutes, 4000 about 55). "
-        + "Default: ${DEFAULT-VALUE}.")
+        + "A larger N on a finished run extends it with a warm restart: the committed model is the default "
+        + "run continued with --stage transformer --steps 16000 (about 110 minutes more). Default: ${DEFAULT-VALUE}.")
     int steps = 8000;
 
     @Option(names = "--batch", paramLabel = "B", description = "Transformer clips per step. Default: ${DEFAULT-VALUE}.")
