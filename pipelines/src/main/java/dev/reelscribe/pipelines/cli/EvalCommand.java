@@ -259,7 +259,7 @@ public final class EvalCommand implements Runnable {
     int steps = 20;
 
     @Option(names = "--guidance", paramLabel = "W", description = "Classifier-free guidance scale. Default: ${DEFAULT-VALUE}.")
-    double guidance = 4;
+    double guidance = dev.reelscribe.generator.diffusion.Guidance.DEFAULT_SCALE;
 
     @Option(names = "--generate-batch", paramLabel = "B", description = "Clips generated together. Default: ${DEFAULT-VALUE}.")
     int batch = 10;

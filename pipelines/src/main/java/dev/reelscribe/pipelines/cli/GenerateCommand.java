@@ -51,7 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
   int steps = 20;
 
   @Option(names = "--guidance", paramLabel = "W", description = "Classifier-free guidance scale (1: none). Default: ${DEFAULT-VALUE}.")
-  double guidance = 4;
+  double guidance = Guidance.DEFAULT_SCALE;
 
   @Option(names = "--dynamic-guidance", description = "CogVideoX's cosine-ramped guidance scale.")
   boolean dynamicGuidance;
