@@ -40,12 +40,17 @@ public final class ClipGrader {
   }
 
   /**
-   * What one clip got right; {@code motion} and {@code expected} (the script's direction, (0, 0) for an
-   * object that stays in place) are null when the script's motion is not graded; {@code object} is the
-   * script's object (its size and speed split the verdicts in {@link ShapeBySize} and {@link MotionMisses}).
+   * What one clip got right; {@code motion} is null when the script's motion is not graded, and
+   * {@code object} is the script's object, whose size and speed split the verdicts in
+   * {@link ShapeBySize} and {@link MotionMisses}.
    */
   public record Grade(boolean colour, boolean shape, Boolean motion, List<String> captions, MotionTrack.Direction moved,
-      MotionTrack.Direction expected, SceneObject object) {}
+      SceneObject object) {
+    /** The direction the script asks for ({@link #expectedDirection}); null when motion is not graded. */
+    public MotionTrack.Direction expected() {
+      return expectedDirection(object.motion().kind());
+    }
+  }
 
   /**
    * @param rgb {@code [frames, size, size, 3]}
@@ -75,7 +80,7 @@ public final class ClipGrader {
     SceneObject object = object(script);
     MotionTrack.Direction expected = expectedDirection(object.motion().kind());
     Boolean motion = expected == null ? null : moved.equals(expected);
-    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, expected, object);
+    return new Grade(colourOk >= 2, shapeOk >= 2, motion, captions, moved, object);
   }
 
   /**

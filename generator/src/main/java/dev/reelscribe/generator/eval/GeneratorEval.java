@@ -13,6 +13,7 @@ import dev.reelscribe.generator.sample.GeneratedClip;
 import dev.reelscribe.generator.sample.VideoGenerator;
 import dev.reelscribe.generator.train.GeneratorTrainer;
 import dev.reelscribe.synthworld.render.Mp4Renderer;
+import dev.reelscribe.synthworld.script.SceneObject;
 import dev.reelscribe.synthworld.script.SceneScript;
 import dev.reelscribe.synthworld.truth.DescriptionWriter;
 import java.io.IOException;
@@ -194,7 +195,8 @@ public final class GeneratorEval {
       SceneScript s = scripts.get(i);
       ObjectNode line = JSON.createObjectNode();
       line.put("id", s.id());
-      line.put("size", ClipGrader.object(s).size().word());
+      SceneObject object = ClipGrader.object(s);
+      line.put("size", object.size().word());
       if (generator != null) {
         GeneratedClip clip = generated.get(i);
         VideoGenerator.writeMp4(clip, out.resolve("generated").resolve(s.id() + ".mp4"), 1);
@@ -225,7 +227,7 @@ public final class GeneratorEval {
           out.resolve("vae-round-trip").resolve(s.id() + ".mp4"), 1);
       ClipGrader.Grade decoded = grader.grade(s.id(), decodedRgb, frames, size, s);
       roundTrip.add(decoded);
-      line.put("truth_motion", ClipGrader.object(s).motion().kind().token());
+      line.put("truth_motion", object.motion().kind().token());
       line.put("truth_shape", real.shape());
       line.set("truth_captions", JSON.valueToTree(real.captions()));
       line.put("vae_round_trip_shape", decoded.shape());

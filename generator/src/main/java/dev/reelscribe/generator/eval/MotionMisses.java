@@ -8,11 +8,11 @@ import java.util.Locale;
 /**
  * How the generated motion misses, which a single share cannot tell: of the clips whose prompt moves
  * the object in a straight line, how many went that way, did not move, went one compass step (45°)
- * off, or further off, and the same for the slow ones alone (a slow object travels a seventh of the frame in a
- * 17-frame clip, and its measured shift is not far above what the grader counts as moving, so it is
- * where a generator that undershoots fails first); of the clips whose object stays in place (still, rotating, growing, shrinking), how
- * many stayed. A generator that has not learnt motion fills "did not move"; one that moves its
- * objects without reading the direction fills the other two.
+ * off, or further off, and the same for the slow ones alone (a slow object travels a seventh of the
+ * frame in a 17-frame clip and its measured shift is not far above what the grader counts as moving,
+ * so it is where a generator that undershoots fails first); of the clips whose object stays in place
+ * (still, rotating, growing, shrinking), how many stayed. A generator that has not learnt motion
+ * fills "did not move"; one that moves its objects without reading the direction fills the other two.
  *
  * @param moving clips whose prompt moves the object in a straight line
  * @param right of those, moved the prompt's way

@@ -21,8 +21,7 @@ class MotionMissesTest {
   private static ClipGrader.Grade clip(MotionKind truth, Speed speed, MotionTrack.Direction moved) {
     MotionTrack.Direction expected = ClipGrader.expectedDirection(truth);
     SceneObject object = new SceneObject(Shape.SQUARE, Colour.RED, SizeClass.MEDIUM, 0.5, 0.5, new Motion(truth, speed), 0);
-    return new ClipGrader.Grade(true, true, expected == null ? null : moved.equals(expected), List.of(), moved, expected,
-        object);
+    return new ClipGrader.Grade(true, true, expected == null ? null : moved.equals(expected), List.of(), moved, object);
   }
 
   private static ClipGrader.Grade clip(MotionKind truth, MotionTrack.Direction moved) {

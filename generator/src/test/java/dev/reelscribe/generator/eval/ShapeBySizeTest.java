@@ -14,7 +14,7 @@ class ShapeBySizeTest {
   private static ClipGrader.Grade clip(SizeClass size, boolean shape) {
     MotionTrack.Direction none = new MotionTrack.Direction(0, 0);
     SceneObject object = new SceneObject(Shape.CIRCLE, Colour.BLUE, size, 0.5, 0.5, Motion.still(), 0);
-    return new ClipGrader.Grade(true, shape, true, List.of(), none, none, object);
+    return new ClipGrader.Grade(true, shape, true, List.of(), none, object);
   }
 
   @Test
