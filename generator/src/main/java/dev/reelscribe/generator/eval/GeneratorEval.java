@@ -74,11 +74,11 @@ public final class GeneratorEval {
   }
 
   /**
-   * What an evaluation measured; {@code generated} and {@code shuffled} are null (and the seconds
-   * NaN) when only the VAE was graded.
+   * What an evaluation measured; {@code generated}, {@code shuffled}, {@code motionMisses} and
+   * {@code words} are null (and the seconds NaN) when only the VAE was graded.
    */
   public record Report(Rates generated, Rates shuffled, Rates truth, Rates vaeRoundTrip, MotionMisses motionMisses,
-      double vaePsnr, double secondsPerClip, long vaeParameters, long transformerParameters) {
+      WordSensitivity words, double vaePsnr, double secondsPerClip, long vaeParameters, long transformerParameters) {
     public String table() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "%-26s %7s %7s %7s%n", "", "colour", "shape", "motion"));
@@ -96,6 +96,7 @@ public final class GeneratorEval {
       b.append(vaeRoundTrip.shapeRow("truth through the VAE"));
       if (generated != null) {
         b.append(motionMisses.line());
+        b.append(words.line());
         b.append(String.format(Locale.ROOT, "VAE reconstruction PSNR %.2f dB; %.2f s per generated clip; "
             + "parameters: VAE %,d, transformer %,d%n", vaePsnr, secondsPerClip, vaeParameters, transformerParameters));
       } else {
@@ -111,6 +112,7 @@ public final class GeneratorEval {
         n.set("generated", generated.json());
         n.set("shuffled", shuffled.json());
         n.set("generated_motion", motionMisses.json());
+        n.set("prompt_words", words.json());
       }
       n.set("truth", truth.json());
       n.set("vae_round_trip", vaeRoundTrip.json());
@@ -183,6 +185,7 @@ public final class GeneratorEval {
       log.flush();
     }
     double seconds = (System.nanoTime() - started) / 1e9 / scripts.size();
+    WordSensitivity words = generator == null ? null : WordSensitivity.measure(generator, truthClips, scripts);
 
     Tally gen = new Tally();
     Tally shuffled = new Tally();
@@ -237,10 +240,10 @@ public final class GeneratorEval {
     Files.write(out.resolve("results.jsonl"), lines, StandardCharsets.UTF_8);
     ContactSheet.write(out.resolve("sheet.png"), frames, size, sheet);
     if (generator == null) {
-      return new Report(null, null, truth.rates(), roundTrip.rates(), null, psnr, Double.NaN, ParameterTree.count(model.vae()),
+      return new Report(null, null, truth.rates(), roundTrip.rates(), null, null, psnr, Double.NaN, ParameterTree.count(model.vae()),
           ParameterTree.count(model.transformer()));
     }
-    return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), misses, psnr, seconds,
+    return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), misses, words, psnr, seconds,
         ParameterTree.count(model.vae()), ParameterTree.count(model.transformer()));
   }
 

@@ -125,6 +125,36 @@ public final class VideoGenerator implements AutoCloseable {
     }
   }
 
+  /**
+   * The model's estimate of the clean latents behind {@code noisy} at DDPM timestep {@code t}, under each
+   * prompt (no guidance): one denoiser call, for diagnostics that look inside the sampler.
+   *
+   * @param noisy scaled latents {@code [B, F, C, H, W]} as the sampler sees them, flattened
+   * @param prompts one a row of {@code noisy}
+   * @return the estimate, flattened like {@code noisy}
+   */
+  public float[] estimateClean(float[] noisy, List<String> prompts, int t) {
+    GeneratorSpec spec = model.spec();
+    VaeConfig v = model.vae().config();
+    int b = prompts.size();
+    Shape shape = new Shape(b, v.latentFrames(spec.frames()), v.latentChannels(), spec.height() / v.spatialCompression(),
+        spec.width() / v.spatialCompression());
+    if (noisy.length != shape.size()) {
+      throw new IllegalArgumentException("expected " + shape + " latents for " + b + " prompts, got " + noisy.length
+          + " values");
+    }
+    var schedule = model.scheduler().schedule();
+    try (NDManager m = model.transformerModel().getNDManager().newSubManager()) {
+      NDArray xt = m.create(noisy, shape);
+      NDArray states = m.create(text.encode(prompts), new Shape(b, spec.textLength(), text.width()));
+      NDArray prediction = model.transformer().predict(new ParameterStore(m, false), xt, states,
+          m.full(new Shape(b), (float) t), false);
+      NDArray a = m.full(new Shape(b), (float) schedule.signal(t));
+      NDArray sigma = m.full(new Shape(b), (float) schedule.noise(t));
+      return model.scheduler().parameterization().clean(xt, prediction, a, sigma).toFloatArray();
+    }
+  }
+
   /** Writes a clip as an H.264 mp4 (atomically), optionally scaled up by an integer factor (nearest). */
   public static void writeMp4(GeneratedClip clip, Path file, int scale) throws IOException {
     dev.reelscribe.frames.OpenCv.load();

@@ -29,6 +29,11 @@ import java.nio.file.Path;
  *     it adds to the loss exactly what a model that draws the object in place but does not move it gets
  *     wrong; 0 (the default) turns it off. Measured at 2 on the built-in recipe: motion 0.35 against
  *     0.33, colour 0.74 against 0.98 (docs/benchmarks.md), so it is off
+ * @param outlineWeight weight of a loss term on the cell-to-cell change within a frame: the squared error
+ *     of the prediction's difference between horizontally and vertically neighbouring latent cells
+ *     against the target's (object cells weighted as above; {@link NeighbourLoss#outline}). It prices an
+ *     object's edges — a round blob where the prompt's triangle is — over its flat interior and the
+ *     background; 0 (the default) turns it off
  * @param architecture the model's size: the transformer's depth and heads, and the temporal compression
  *     of both modules (a model directory keeps what it was made with)
  * @param evalEvery steps between validation lines
@@ -52,6 +57,7 @@ public record GeneratorTrainOptions(
     double textDropout,
     float objectWeight,
     float motionWeight,
+    float outlineWeight,
     Architecture architecture,
     int evalEvery,
     int checkpointEvery,
@@ -110,6 +116,9 @@ public record GeneratorTrainOptions(
     }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be at least 0, got " + motionWeight);
+    }
+    if (!(outlineWeight >= 0)) {
+      throw new IllegalArgumentException("--outline-weight must be at least 0, got " + outlineWeight);
     }
   }
 }

@@ -44,7 +44,8 @@ import java.util.function.BiConsumer;
  * it is convolutional, so it then runs on whole clips), then its latent scaling factor is measured,
  * every clip is encoded once, and the transformer learns to denoise the latents under the prompts'
  * frozen text states (v- or x0-prediction, explicit uniform timesteps, text dropped for
- * classifier-free guidance, latent cells that hold an object weighted up: {@link ObjectCells}) with
+ * classifier-free guidance, latent cells that hold an object weighted up: {@link ObjectCells}; optionally
+ * the errors of neighbouring cells' differences in time and space priced too: {@link NeighbourLoss}) with
  * progressive resolution: a share of the steps at half resolution,
  * then at full. Every {@code checkpointEvery} steps the weights, the optimiser's moments and the
  * step reached are saved, and a rerun with the same output continues from there as if it had never
@@ -505,6 +506,36 @@ public final class GeneratorTrainer {
   }
 
   /**
+   * Latent means of whole clips as the transformer sees them: {@code [F, C, H, W]} each, multiplied by
+   * the model's scaling factor.
+   */
+  public static List<float[]> scaledLatents(GeneratorModel model, List<byte[]> clips) {
+    return scaled(encode(model, clips, false), model.scalingFactor());
+  }
+
+  /** Multiplies every latent by {@code factor}, in place; returns them. */
+  private static List<float[]> scaled(List<float[]> latents, float factor) {
+    for (float[] l : latents) {
+      for (int i = 0; i < l.length; i++) {
+        l[i] *= factor;
+      }
+    }
+    return latents;
+  }
+
+  /**
+   * The latent cells of a whole clip ({@code [3, T, S, S]} bytes) that hold an object, {@code [F, H, W]}
+   * with 1 there and 0 elsewhere: what the transformer's loss weights up ({@link ObjectCells}).
+   */
+  public static float[] objectCells(GeneratorModel model, byte[] clip) {
+    int frames = model.spec().frames();
+    int size = model.spec().height();
+    VaeConfig v = model.vae().config();
+    return ObjectCells.mask(pixels(clip, frames, size, 0, frames, 0, 0, size), frames, size,
+        v.temporalCompressionRatio(), v.spatialCompression());
+  }
+
+  /**
    * Latent means of clips, each {@code [F, C, H, W]} (the transformer's layout), unscaled;
    * {@code half} encodes them at half resolution.
    */
@@ -565,13 +596,7 @@ public final class GeneratorTrainer {
 
     private Encoded encodeSet(Clips clips, boolean half) {
       long started = System.nanoTime();
-      List<float[]> latents = encode(model, clips.videos(), half);
-      float scale = model.scalingFactor();
-      for (float[] l : latents) {
-        for (int i = 0; i < l.length; i++) {
-          l[i] *= scale;
-        }
-      }
+      List<float[]> latents = scaled(encode(model, clips.videos(), half), model.scalingFactor());
       float[] states = new float[clips.prompts().size() * TEXT_LENGTH * MiniLmTextEncoder.WIDTH];
       int per = TEXT_LENGTH * MiniLmTextEncoder.WIDTH;
       for (int from = 0; from < clips.prompts().size(); from += 32) {
@@ -722,7 +747,10 @@ public final class GeneratorTrainer {
           NDArray error = trainer.forward(input).head().sub(target);
           NDArray loss = error.square().mul(w).mean().div(normaliser);
           if (options.motionWeight() > 0 && latent.get(0) > 1) {
-            loss = loss.add(MotionLoss.of(error, w).mul(options.motionWeight()));
+            loss = loss.add(NeighbourLoss.motion(error, w).mul(options.motionWeight()));
+          }
+          if (options.outlineWeight() > 0) {
+            loss = loss.add(NeighbourLoss.outline(error, w).mul(options.outlineWeight()));
           }
           value = loss.getFloat();
           gc.backward(loss);

@@ -335,6 +335,13 @@ public final class TrainCommand implements Runnable {
             + "(docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     float motionWeight = 0f;
 
+    @Option(names = "--outline-weight", paramLabel = "W",
+        description = "Weight of a loss term on the cell-to-cell change within each latent frame (the prediction's "
+            + "difference between neighbouring cells against the target's, the gradient-difference loss): it prices "
+            + "an object's edges, so a round blob where the prompt's triangle is costs more than a background a shade "
+            + "off; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    float outlineWeight = 0f;
+
     @Option(names = "--temporal-compression", paramLabel = "N",
         description = "Video frames a latent frame stands for after the first: 4 as in CogVideoX (17 frames, 5 latent "
             + "frames), 2 (9) or 1 (17). A new model only. Default: ${DEFAULT-VALUE}.")
@@ -369,7 +376,7 @@ public final class TrainCommand implements Runnable {
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
           which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
-          lowResShare, textDropout, objectWeight, motionWeight,
+          lowResShare, textDropout, objectWeight, motionWeight, outlineWeight,
           new GeneratorTrainOptions.Architecture(layers, heads, temporalCompression), evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
       log.printf("training the generator (%s): seed %d, VAE %d steps of %d, transformer %d steps of %d (%s) -> %s%n",

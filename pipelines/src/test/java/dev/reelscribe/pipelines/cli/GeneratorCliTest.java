@@ -66,6 +66,13 @@ class GeneratorCliTest {
     assertThat(slow.path("right").asInt() + slow.path("did_not_move").asInt())
         .isLessThanOrEqualTo(slow.path("moving").asInt());
     assertThat(slow.path("moving").asInt()).isLessThanOrEqualTo(misses.path("moving").asInt());
+    // the prompt-word probe measured every clip under the three prompts
+    JsonNode words = figures.path("prompt_words");
+    assertThat(words.path("clips").asInt()).isEqualTo(2);
+    for (String prompt : List.of("as_prompted", "shape_swapped", "colour_swapped")) {
+      assertThat(words.path(prompt).asDouble()).as(prompt).isFinite().isPositive();
+    }
+    assertThat(out.toString()).contains("prompt words (x0 error on object cells");
     // shape by size splits the same clips and the same shape verdicts as the share
     assertThat(out.toString()).contains("shape right by object size:");
     for (String rates : List.of("generated", "truth", "vae_round_trip")) {
@@ -103,6 +110,7 @@ class GeneratorCliTest {
     lines = out.toString().strip().split("\n");
     figures = JSON.readTree(lines[lines.length - 1]);
     assertThat(figures.has("generated")).isFalse();
+    assertThat(figures.has("prompt_words")).isFalse();
     assertThat(figures.path("vae_round_trip").path("clips").asInt()).isEqualTo(2);
     assertThat(figures.path("truth").path("colour").asDouble()).isEqualTo(1.0);
     assertThat(dir.resolve("eval-vae/seed-1000/generated")).doesNotExist();
