@@ -14,6 +14,11 @@ import java.nio.file.Path;
  * @param vaeSteps VAE optimiser steps
  * @param vaeBatch VAE crops per step
  * @param vaeLearningRate VAE peak learning rate
+ * @param vaeOutlineWeight weight of a VAE loss term on the pixel-to-pixel change within a frame: the
+ *     absolute error of the reconstruction's difference between neighbouring pixels against the
+ *     video's (pixels that stand out weighted as in the reconstruction term; {@link
+ *     NeighbourLoss#pixelOutline}). It prices edges — a small triangle given back as a soft blob — over
+ *     flat colour; 0 (the default) turns it off
  * @param steps transformer optimiser steps
  * @param batch transformer clips per step
  * @param learningRate transformer peak learning rate
@@ -49,6 +54,7 @@ public record GeneratorTrainOptions(
     int vaeSteps,
     int vaeBatch,
     float vaeLearningRate,
+    float vaeOutlineWeight,
     int steps,
     int batch,
     float learningRate,
@@ -116,6 +122,9 @@ public record GeneratorTrainOptions(
     }
     if (!(motionWeight >= 0)) {
       throw new IllegalArgumentException("--motion-weight must be at least 0, got " + motionWeight);
+    }
+    if (!(vaeOutlineWeight >= 0)) {
+      throw new IllegalArgumentException("--vae-outline-weight must be at least 0, got " + vaeOutlineWeight);
     }
     if (!(outlineWeight >= 0)) {
       throw new IllegalArgumentException("--outline-weight must be at least 0, got " + outlineWeight);

@@ -398,6 +398,10 @@ public final class GeneratorTrainer {
             try (GradientCollector gc = trainer.newGradientCollector()) {
               NDList outputs = trainer.forward(new NDList(video));
               NDArray loss = VaeLoss.of(outputs.get(0), video, weight, outputs.get(1), outputs.get(2), 0.5f, 1e-6f);
+              if (options.vaeOutlineWeight() > 0) {
+                loss = loss.add(NeighbourLoss.pixelOutline(outputs.get(0).sub(video), weight)
+                    .mul(options.vaeOutlineWeight()));
+              }
               lossSum += loss.getFloat();
               lossCount++;
               gc.backward(loss);

@@ -20,7 +20,8 @@ import ai.djl.ndarray.NDArray;
  * </ul>
  *
  * A pair of cells weighs what the heavier of the two weighs in the main term (object cells weighted
- * up), normalised to a mean weight of 1.
+ * up), normalised to a mean weight of 1. The VAE has its own spatial term on pixels ({@link
+ * #pixelOutline}), absolute rather than squared beside its L1 reconstruction term.
  */
 final class NeighbourLoss {
   private NeighbourLoss() {}
@@ -47,12 +48,28 @@ final class NeighbourLoss {
     return along(error, weights, 3).add(along(error, weights, 4)).div(2f);
   }
 
+  /**
+   * The VAE's cell-to-cell term on pixels: the mean absolute error of neighbouring pixels' difference,
+   * horizontally and vertically, to sit beside the VAE's L1 reconstruction term.
+   *
+   * @param error reconstruction − video, {@code [B, 3, T, H, W]}
+   * @param weights per-pixel weights {@code [B, 1, T, H, W]}
+   */
+  static NDArray pixelOutline(NDArray error, NDArray weights) {
+    return along(error, weights, 3, false).add(along(error, weights, 4, false)).div(2f);
+  }
+
   private static NDArray along(NDArray error, NDArray weights, int axis) {
+    return along(error, weights, axis, true);
+  }
+
+  private static NDArray along(NDArray error, NDArray weights, int axis, boolean squared) {
     String later = slice(axis, "1:");
     String earlier = slice(axis, ":-1");
     NDArray change = error.get(later).sub(error.get(earlier));
     NDArray pairWeights = weights.get(later).maximum(weights.get(earlier));
-    return change.square().mul(pairWeights).mean().div(pairWeights.mean());
+    NDArray cost = squared ? change.square() : change.abs();
+    return cost.mul(pairWeights).mean().div(pairWeights.mean());
   }
 
   /** An index that takes {@code range} on {@code axis} and everything on the axes before it. */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratorReproducibilityTest {
 
   private static void train(Path corpus, Path out, Stage stage) throws Exception {
-    new GeneratorTrainer(new GeneratorTrainOptions(null, corpus, 5, 10, stage, 3, 2, 2e-3f, 3,
+    new GeneratorTrainer(new GeneratorTrainOptions(null, corpus, 5, 10, stage, 3, 2, 2e-3f, 1f, 3,
         4, 1e-3f, Parameterization.V, 0.4, 0.1, 4f, 2f, 1f, GeneratorTrainOptions.Architecture.BUILT_IN, 3, 3, out), new PrintWriter(new StringWriter())).train();
   }
 

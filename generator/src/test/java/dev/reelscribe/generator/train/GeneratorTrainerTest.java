@@ -32,7 +32,7 @@ class GeneratorTrainerTest {
 
   private GeneratorTrainOptions options(int vaeSteps, int steps, Parameterization prediction) {
     return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, GeneratorTrainOptions.Stage.ALL, vaeSteps, 2,
-        2e-3f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 1f, GeneratorTrainOptions.Architecture.BUILT_IN, 2, 2, dir.resolve("model"));
+        2e-3f, 1f, steps, 4, 1e-3f, prediction, 0.5, 0.1, 4f, 2f, 1f, GeneratorTrainOptions.Architecture.BUILT_IN, 2, 2, dir.resolve("model"));
   }
 
   @Test
@@ -111,7 +111,7 @@ class GeneratorTrainerTest {
   void trainsWithTemporalCompressionTwo() throws Exception {
     StringWriter log = new StringWriter();
     GeneratorTrainOptions two = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
-        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 1, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 0f,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 0f, 1, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 0f,
         new GeneratorTrainOptions.Architecture(4, 4, 2), 1, 1,
         dir.resolve("model2"));
     new GeneratorTrainer(two, new PrintWriter(log, true)).train();
@@ -128,7 +128,7 @@ class GeneratorTrainerTest {
       assertThat(clip.rgb()).hasSize(17 * 64 * 64 * 3);
     }
     GeneratorTrainOptions four = new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10,
-        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 2, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 0f,
+        GeneratorTrainOptions.Stage.ALL, 1, 2, 2e-3f, 0f, 2, 2, 1e-3f, Parameterization.X0, 0.0, 0.1, 4f, 0f, 0f,
         GeneratorTrainOptions.Architecture.BUILT_IN, 1, 1,
         dir.resolve("model2"));
     assertThatThrownBy(() -> new GeneratorTrainer(four, new PrintWriter(new StringWriter(), true)).train())
@@ -164,7 +164,7 @@ class GeneratorTrainerTest {
 
   private GeneratorTrainOptions shaped(GeneratorTrainOptions.Stage stage, GeneratorTrainOptions.Architecture shape,
       Path model) {
-    return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, stage, 1, 2, 2e-3f, 1, 2, 1e-3f,
+    return new GeneratorTrainOptions(null, dir.resolve("corpus"), 3, 10, stage, 1, 2, 2e-3f, 0f, 1, 2, 1e-3f,
         Parameterization.X0, 0.0, 0.1, 4f, 0f, 0f, shape, 1, 1, model);
   }
 }

@@ -92,4 +92,21 @@ class NeighbourLossTest {
       assertThat(NeighbourLoss.motion(error, weights).getFloat()).isCloseTo(1f, within(1e-6f));
     }
   }
+
+  @Test
+  void thePixelTermIsAbsoluteAndWeighsPairsLikeTheOthers() {
+    try (NDManager m = NDManager.newBaseManager()) {
+      // one clip, 3 channels, 1 frame, 2x2 pixels; only the top-left pixel of the red channel is off, by -2
+      Shape shape = new Shape(1, 3, 1, 2, 2);
+      float[] e = new float[12];
+      e[0] = -2;
+      NDArray error = m.create(e, shape);
+      NDArray even = m.ones(new Shape(1, 1, 1, 2, 2));
+      // horizontal pairs per channel and row: red row 0 differs by 2, the other 5 by 0 → 2/6; vertical the same
+      assertThat(NeighbourLoss.pixelOutline(error, even).getFloat()).isCloseTo(1f / 3, within(1e-6f));
+      // the off pixel weighs 3: its pairs weigh 3 (mean pair weight (3+1)/2 = 2 in each direction) → (3·2/6) / 2
+      NDArray heavy = m.create(new float[] {3, 1, 1, 1}, new Shape(1, 1, 1, 2, 2));
+      assertThat(NeighbourLoss.pixelOutline(error, heavy).getFloat()).isCloseTo(0.5f, within(1e-6f));
+    }
+  }
 }

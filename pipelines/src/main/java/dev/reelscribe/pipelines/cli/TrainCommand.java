@@ -298,6 +298,12 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--vae-lr", paramLabel = "RATE", description = "VAE peak learning rate. Default: ${DEFAULT-VALUE}.")
     float vaeLearningRate = 2e-3f;
 
+    @Option(names = "--vae-outline-weight", paramLabel = "W",
+        description = "Weight of a VAE loss term on the pixel-to-pixel change within each frame (the reconstruction's "
+            + "difference between neighbouring pixels against the video's, absolute, as the L1 term is): it prices "
+            + "edges, so a small triangle given back as a soft blob costs more; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+    float vaeOutlineWeight = 0f;
+
     @Option(names = "--steps", paramLabel = "N", description = "Transformer optimiser steps (about 0.2 s each at half "
         + "resolution and 0.6-1.2 s at full resolution on 2 cores: the default about 100 minutes, 4000 about 55). "
         + "A larger N on a finished run extends it with a warm restart: the committed model is the default "
@@ -375,7 +381,7 @@ public final class TrainCommand implements Runnable {
         default -> throw new CommandLine.ParameterException(spec.commandLine(), "--stage must be vae, transformer or all");
       };
       GeneratorTrainOptions options = new GeneratorTrainOptions(corpus, corpusCache.resolve("seed-" + seed), seed, clips,
-          which, vaeSteps, vaeBatch, vaeLearningRate, steps, batch, learningRate, Parameterization.parse(prediction),
+          which, vaeSteps, vaeBatch, vaeLearningRate, vaeOutlineWeight, steps, batch, learningRate, Parameterization.parse(prediction),
           lowResShare, textDropout, objectWeight, motionWeight, outlineWeight,
           new GeneratorTrainOptions.Architecture(layers, heads, temporalCompression), evalEvery, checkpointEvery, output);
       PrintWriter log = spec.commandLine().getOut();
