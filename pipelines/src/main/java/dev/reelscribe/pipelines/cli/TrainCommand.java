@@ -301,7 +301,8 @@ public final class TrainCommand implements Runnable {
     @Option(names = "--vae-outline-weight", paramLabel = "W",
         description = "Weight of a VAE loss term on the pixel-to-pixel change within each frame (the reconstruction's "
             + "difference between neighbouring pixels against the video's, absolute, as the L1 term is): it prices "
-            + "edges, so a small triangle given back as a soft blob costs more; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+            + "edges, so a small triangle given back as a soft blob costs more; 0 turns it off. At 2 it made 1,000 more "
+            + "steps on the committed VAE diverge (PSNR 30 -> 26 dB; docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     float vaeOutlineWeight = 0f;
 
     @Option(names = "--steps", paramLabel = "N", description = "Transformer optimiser steps (about 0.2 s each at half "
@@ -345,7 +346,8 @@ public final class TrainCommand implements Runnable {
         description = "Weight of a loss term on the cell-to-cell change within each latent frame (the prediction's "
             + "difference between neighbouring cells against the target's, the gradient-difference loss): it prices "
             + "an object's edges, so a round blob where the prompt's triangle is costs more than a background a shade "
-            + "off; 0 turns it off. Default: ${DEFAULT-VALUE}.")
+            + "off; 0 turns it off. At 2, 4,000 more steps on the committed model drew shapes no better (9 of 100 "
+            + "against 7; docs/benchmarks.md). Default: ${DEFAULT-VALUE}.")
     float outlineWeight = 0f;
 
     @Option(names = "--temporal-compression", paramLabel = "N",
