@@ -113,6 +113,10 @@ public final class GeneratorTrainer {
   }
 
   private GeneratorModel openOrCreate(Path out, String textEncoder) throws IOException {
+    // Seeded again here, after the corpus is decoded and the text encoder loaded: the first run in a JVM
+    // drew a varying amount from the engine's generator between train()'s seeding and this point, so
+    // its initial weights (and every weight after them) differed from run to run now and then.
+    Engine.getInstance().setRandomSeed((int) options.seed());
     GeneratorTrainOptions.Architecture shape = options.architecture();
     if (Files.isRegularFile(out.resolve("model_index.json"))) {
       GeneratorModel model = openWithShape(out, shape);
