@@ -111,8 +111,10 @@ public record WordSensitivity(double asPrompted, double shapeSwapped, double col
 
   /** One line for the table. */
   public String line() {
-    return String.format(Locale.ROOT, "prompt words (x0 error on object cells at t=300/500/700, %d clips): %.4f as "
-        + "prompted, %.4f (%+.0f%%) with another shape word, %.4f (%+.0f%%) with another colour word%n", clips,
+    String at = java.util.Arrays.stream(TIMESTEPS).mapToObj(Integer::toString)
+        .collect(java.util.stream.Collectors.joining("/"));
+    return String.format(Locale.ROOT, "prompt words (x0 error on object cells at t=%s, %d clips): %.4f as "
+        + "prompted, %.4f (%+.0f%%) with another shape word, %.4f (%+.0f%%) with another colour word%n", at, clips,
         asPrompted, shapeSwapped, percent(shapeSwapped), colourSwapped, percent(colourSwapped));
   }
 

@@ -77,7 +77,6 @@ public final class GeneratorTrainer {
   public record Summary(double vaePsnr, double validationLoss, float scalingFactor, int vaeStep, int transformerStep) {}
 
   public Summary train() throws IOException {
-    Engine.getInstance().setRandomSeed((int) options.seed());
     List<CogVideoXLayout.Sample> samples = options.corpus() == null
         ? SynthCorpus.ensure(options.corpusCache(), WORLD, options.seed(), options.clips(), log)
         : CogVideoXLayout.read(options.corpus());
@@ -113,9 +112,9 @@ public final class GeneratorTrainer {
   }
 
   private GeneratorModel openOrCreate(Path out, String textEncoder) throws IOException {
-    // Seeded again here, after the corpus is decoded and the text encoder loaded: the first run in a JVM
-    // drew a varying amount from the engine's generator between train()'s seeding and this point, so
-    // its initial weights (and every weight after them) differed from run to run now and then.
+    // Seeded here, after the corpus is decoded and the text encoder loaded, not before them: seeded at
+    // the start of train(), the first run in a JVM drew a varying amount from the engine's generator
+    // before this point (the cause was not found), so its weights differed from run to run now and then.
     Engine.getInstance().setRandomSeed((int) options.seed());
     GeneratorTrainOptions.Architecture shape = options.architecture();
     if (Files.isRegularFile(out.resolve("model_index.json"))) {

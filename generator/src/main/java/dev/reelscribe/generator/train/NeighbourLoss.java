@@ -34,7 +34,7 @@ final class NeighbourLoss {
    * @return the scalar loss
    */
   static NDArray motion(NDArray error, NDArray weights) {
-    return along(error, weights, 1);
+    return along(error, weights, 1, true);
   }
 
   /**
@@ -45,7 +45,7 @@ final class NeighbourLoss {
    * @return the scalar loss
    */
   static NDArray outline(NDArray error, NDArray weights) {
-    return along(error, weights, 3).add(along(error, weights, 4)).div(2f);
+    return along(error, weights, 3, true).add(along(error, weights, 4, true)).div(2f);
   }
 
   /**
@@ -57,10 +57,6 @@ final class NeighbourLoss {
    */
   static NDArray pixelOutline(NDArray error, NDArray weights) {
     return along(error, weights, 3, false).add(along(error, weights, 4, false)).div(2f);
-  }
-
-  private static NDArray along(NDArray error, NDArray weights, int axis) {
-    return along(error, weights, axis, true);
   }
 
   private static NDArray along(NDArray error, NDArray weights, int axis, boolean squared) {
