@@ -161,14 +161,9 @@ public final class GeneratorEval {
     List<byte[]> truthClips = new ArrayList<>();
     List<byte[]> truthRgb = new ArrayList<>();
     for (SceneScript s : scripts) {
-      Path mp4 = out.resolve("truth").resolve(s.id() + ".mp4");
-      Mp4Renderer.write(s, mp4);
-      Result<byte[]> r = ClipLoader.load(mp4, frames, size);
-      if (!(r instanceof Result.Ok<byte[]> ok)) {
-        throw new IOException("cannot decode the rendered " + mp4 + ": " + ((Result.Failed<byte[]>) r).reason());
-      }
-      truthClips.add(ok.value());
-      truthRgb.add(channelsLast(ok.value(), frames, size));
+      byte[] clip = render(s, out.resolve("truth").resolve(s.id() + ".mp4"), frames, size);
+      truthClips.add(clip);
+      truthRgb.add(channelsLast(clip, frames, size));
     }
     double psnr = GeneratorTrainer.vaePsnr(model, truthClips);
     List<byte[]> roundTrips = GeneratorTrainer.reconstructions(model, truthClips);
@@ -245,6 +240,16 @@ public final class GeneratorEval {
     }
     return new Report(gen.rates(), shuffled.rates(), truth.rates(), roundTrip.rates(), misses, words, psnr, seconds,
         ParameterTree.count(model.vae()), ParameterTree.count(model.transformer()));
+  }
+
+  /** Renders a script to {@code mp4} and decodes it back as the trainer reads clips: {@code [3, T, S, S]} bytes. */
+  static byte[] render(SceneScript script, Path mp4, int frames, int size) throws IOException {
+    Mp4Renderer.write(script, mp4);
+    Result<byte[]> r = ClipLoader.load(mp4, frames, size);
+    if (!(r instanceof Result.Ok<byte[]> ok)) {
+      throw new IOException("cannot decode the rendered " + mp4 + ": " + ((Result.Failed<byte[]>) r).reason());
+    }
+    return ok.value();
   }
 
   static byte[] channelsLast(byte[] clip, int frames, int size) {

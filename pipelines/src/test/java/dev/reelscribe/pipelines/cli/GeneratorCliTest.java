@@ -66,13 +66,17 @@ class GeneratorCliTest {
     assertThat(slow.path("right").asInt() + slow.path("did_not_move").asInt())
         .isLessThanOrEqualTo(slow.path("moving").asInt());
     assertThat(slow.path("moving").asInt()).isLessThanOrEqualTo(misses.path("moving").asInt());
-    // the prompt-word probe measured every clip under the three prompts
+    // the prompt-word probe measured every clip under the three prompts, and how far each word moves the estimate
     JsonNode words = figures.path("prompt_words");
     assertThat(words.path("clips").asInt()).isEqualTo(2);
     for (String prompt : List.of("as_prompted", "shape_swapped", "colour_swapped")) {
       assertThat(words.path(prompt).asDouble()).as(prompt).isFinite().isPositive();
     }
-    assertThat(out.toString()).contains("prompt words (x0 error on object cells");
+    for (String word : List.of("shape_followed", "colour_followed")) {
+      assertThat(words.has(word)).as(word).isTrue();
+      assertThat(words.path(word).asDouble()).as(word).isFinite();
+    }
+    assertThat(out.toString()).contains("prompt words (x0 on object cells").contains("follows a changed shape word");
     // shape by size splits the same clips and the same shape verdicts as the share
     assertThat(out.toString()).contains("shape right by object size:");
     for (String rates : List.of("generated", "truth", "vae_round_trip")) {
