@@ -15,12 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Whether the transformer listens to the prompt's shape and colour words, without the captioner.
@@ -100,11 +98,9 @@ public record WordSensitivity(double asPrompted, double shapeSwapped, double col
         }
       }
     } finally {
-      try (Stream<Path> files = Files.walk(scratch)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      Files.deleteIfExists(scratch.resolve("shape.mp4"));
+      Files.deleteIfExists(scratch.resolve("colour.mp4"));
+      Files.delete(scratch);
     }
     int n = Math.max(1, clips.size());
     return new WordSensitivity(errors[0] / n, errors[1] / n, errors[2] / n, followed[0] / n, followed[1] / n,

@@ -34,6 +34,10 @@ class WordSensitivityTest {
         shape.depth())).isEqualTo(object);
     assertThat(new SceneObject(object.shape(), object.colour(), colour.size(), colour.x(), colour.y(),
         colour.motion(), colour.depth())).isEqualTo(object);
+    // the swapped clips keep the clip's id, from which the renderer seeds a textured background
+    assertThat(WordSensitivity.withObject(script, shape).id()).isEqualTo(script.id());
+    assertThat(WordSensitivity.withObject(script, shape).parts().get(0).background())
+        .isEqualTo(script.parts().get(0).background());
     // the prompts of the swapped clips are the clip's own with the object's name changed, everywhere it is named
     assertThat(DescriptionWriter.canonical(WordSensitivity.withObject(script, shape)))
         .isEqualTo(prompt.replace(object.name(), shape.name()));
